@@ -1,0 +1,51 @@
+using Minutes.Templating.Diagnostics;
+using Minutes.Templating.Model;
+
+namespace Minutes.Templating.Parsing;
+
+/// <summary>The outcome of parsing minutes: the document when it could be read, and every problem found.</summary>
+public sealed class MinutesParseResult
+{
+    internal MinutesParseResult(MinutesDocument? document, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Diagnostics = diagnostics;
+        HasErrors = diagnostics.Any(d => d.IsError);
+        Document = HasErrors ? null : document;
+    }
+
+    /// <summary>The parsed minutes; null when there is any error.</summary>
+    public MinutesDocument? Document { get; }
+
+    /// <summary>Every error and warning, in source order.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>True when any diagnostic is an error (and <see cref="Document"/> is null).</summary>
+    public bool HasErrors { get; }
+}
+
+/// <summary>Reads minutes written in YAML (contract version 1) into a <see cref="MinutesDocument"/>.</summary>
+public static class MinutesParser
+{
+    /// <summary>Parses minutes from YAML text. Bad input is reported in the result, never thrown.</summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    public static MinutesParseResult Parse(string yaml, string fileName = "minutes.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        throw new NotImplementedException(fileName);
+    }
+
+    /// <summary>Parses minutes from a stream of UTF-8 YAML.</summary>
+    /// <param name="stream">The stream to read.</param>
+    /// <param name="fileName">The name used in diagnostics.</param>
+    public static MinutesParseResult Parse(Stream stream, string fileName = "minutes.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), fileName);
+    }
+
+    /// <summary>Parses minutes from a YAML file.</summary>
+    /// <param name="path">The file's path, also used in diagnostics.</param>
+    public static MinutesParseResult ParseFile(string path) => Parse(File.ReadAllText(path), path);
+}
