@@ -1,69 +1,223 @@
+using System.Globalization;
+using System.Xml.Linq;
 using Minutes.Templating.Diagnostics;
+using Minutes.Templating.Engine;
+using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
+using Minutes.Templating.Packaging;
+using Minutes.Templating.TemplateModel;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Minutes.Templating.Rendering;
 
-/// <summary>Options for one rendering.</summary>
-public sealed record RenderOptions
-{
-    /// <summary>The default options.</summary>
-    public static RenderOptions Default { get; } = new();
-}
-
-/// <summary>The outcome of rendering: the document's bytes, or the problems that stopped it.</summary>
-public sealed class RenderResult
-{
-    internal RenderResult(byte[]? bytes, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        Diagnostics = diagnostics;
-        Succeeded = bytes is not null && !diagnostics.Any(d => d.IsError);
-        _bytes = Succeeded ? bytes : null;
-    }
-
-    private readonly byte[]? _bytes;
-
-    /// <summary>True when a document was produced.</summary>
-    public bool Succeeded { get; }
-
-    /// <summary>Every error and warning from the template.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
-
-    /// <summary>The .docx bytes.</summary>
-    /// <exception cref="InvalidOperationException">The rendering failed.</exception>
-    public byte[] ToArray() => (byte[])(_bytes ?? throw new InvalidOperationException("The rendering failed; see Diagnostics.")).Clone();
-
-    /// <summary>Writes the .docx atomically: to a temporary file beside <paramref name="path"/>, then moved into place.</summary>
-    /// <param name="path">The file to write.</param>
-    public void Save(string path) => throw new NotImplementedException(path);
-}
-
-/// <summary>A Word template, compiled once and reusable from many threads.</summary>
+/// <summary>
+/// A Word template: a .docx, .dotx or Flat OPC .xml with Scriban tags typed in its text. Loading
+/// compiles it once; <see cref="Render"/> can then be called many times, from many threads.
+/// Problems in the template are in <see cref="Diagnostics"/>, all of them, never thrown.
+/// </summary>
 public sealed class WordTemplate
 {
-    private WordTemplate(string name) => Name = name;
+    private const string ResourcePrefix = "Minutes.Templating.Templates.";
+    private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    private readonly TemplatePackage? _package;
+    private readonly IReadOnlyList<CompiledPart> _parts;
+
+    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Name = name;
+        _package = package;
+        _parts = parts;
+        Diagnostics = diagnostics;
+    }
 
     /// <summary>The names of the templates built into the library.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = ["verslag"];
+    public static IReadOnlyList<string> BuiltInNames { get; } = typeof(WordTemplate).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^".xml".Length])
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
-    /// <summary>The template's name (a built-in name or the file name).</summary>
+    /// <summary>The template's name: a built-in name or the file name.</summary>
     public string Name { get; }
 
-    /// <summary>Problems found in the template itself.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; } = [];
+    /// <summary>Problems found in the template itself, each with its part, paragraph and place in the tag.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>True when the template has errors and cannot render.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    /// <summary>Loads a built-in template by name.</summary>
+    /// <summary>Loads a built-in template.</summary>
     /// <param name="name">One of <see cref="BuiltInNames"/>.</param>
-    public static WordTemplate BuiltIn(string name) => new(name);
+    /// <exception cref="ArgumentException">No built-in template has that name.</exception>
+    public static WordTemplate BuiltIn(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var stream = typeof(WordTemplate).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".xml")
+            ?? throw new ArgumentException($"There is no built-in template '{name}'; built in: {string.Join(", ", BuiltInNames)}.", nameof(name));
+        return Load(stream, name);
+    }
 
     /// <summary>Loads a template from a .docx, .dotx or Flat OPC .xml file.</summary>
     /// <param name="path">The file's path.</param>
-    public static WordTemplate Load(string path) => new(path);
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static WordTemplate Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream, Path.GetFileName(path));
+    }
+
+    /// <summary>Loads a template from a stream holding a .docx, .dotx or Flat OPC .xml.</summary>
+    /// <param name="stream">The template's bytes.</param>
+    /// <param name="name">The name used in diagnostics.</param>
+    public static WordTemplate Load(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var diagnostics = new List<Diagnostic>();
+        TemplatePackage package;
+        try
+        {
+            package = TemplatePackage.Read(copy.ToArray());
+        }
+        catch (InvalidDataException ex)
+        {
+            diagnostics.Add(TemplateDiagnostics.AtFile(name, TemplateDiagnostics.Package, ex.Message));
+            return new WordTemplate(name, null, [], diagnostics);
+        }
+
+        var parts = new List<CompiledPart>();
+        var entries = package.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        foreach (var part in package.Parts)
+        {
+            XDocument xml;
+            using (var partStream = new MemoryStream(entries[part.EntryName]))
+            {
+                xml = XDocument.Load(partStream, LoadOptions.None);
+            }
+
+            if (PartCompiler.Compile(name, part.EntryName, part.Kind, xml, diagnostics) is { } compiled)
+            {
+                parts.Add(compiled);
+            }
+        }
+
+        return new WordTemplate(name, package, parts, diagnostics);
+    }
 
     /// <summary>Renders minutes with this template.</summary>
-    /// <param name="minutes">The minutes.</param>
-    /// <param name="options">Options, or null for the defaults.</param>
-    public RenderResult Render(MinutesDocument minutes, RenderOptions? options = null) => throw new NotImplementedException();
+    /// <param name="minutes">The minutes, as parsed by <see cref="Parsing.MinutesParser"/>.</param>
+    /// <param name="options">Options, or null for <see cref="RenderOptions.Default"/>.</param>
+    /// <returns>The document, or the template's errors.</returns>
+    public RenderResult Render(MinutesDocument minutes, RenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        options ??= RenderOptions.Default;
+        if (HasErrors || _package is null)
+        {
+            return new RenderResult(null, Diagnostics);
+        }
+
+        var publication = options.Mode == RenderMode.Publication;
+        var language = options.Language ?? minutes.Language;
+        var model = TemplateModelBuilder.Build(minutes with { Language = language }, publication);
+        var culture = Labels.CultureFor(language);
+        var state = new RenderState { Publication = publication };
+        var diagnostics = new List<Diagnostic>(Diagnostics);
+        var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using var timeout = new CancellationTokenSource(options.TimeLimit);
+        foreach (var part in _parts)
+        {
+            var context = CreateContext(part, state, model, culture, options, timeout.Token);
+            string xml;
+            try
+            {
+                xml = part.Template.Render(context);
+            }
+            catch (ScriptRuntimeException ex)
+            {
+                diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, TemplateDiagnostics.Runtime));
+                continue;
+            }
+            catch (OperationCanceledException)
+            {
+                diagnostics.Add(TemplateDiagnostics.AtFile(Name, TemplateDiagnostics.Limit, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
+                break;
+            }
+
+            var fixedPart = OutputFixer.Fix(xml, state);
+            replaced[part.EntryName] = OutputFixer.Serialize(fixedPart);
+            if (context.Links.Count > 0)
+            {
+                var relsName = RelationshipsEntry(part.EntryName);
+                replaced[relsName] = AddLinks(Entry(relsName), context.Links);
+            }
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new RenderResult(null, diagnostics);
+        }
+
+        using var output = new MemoryStream();
+        PackageWriter.Write(output, _package.Entries, replaced);
+        return new RenderResult(output.ToArray(), diagnostics);
+    }
+
+    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, CancellationToken cancellation)
+    {
+        var context = new RenderContext(WordFunctions.Builtins, part, state)
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            LoopLimit = options.LoopLimit,
+            RecursiveLimit = options.RecursionLimit,
+            OutputLimit = options.OutputLimit,
+            MemberFilter = member => member.DeclaringType == typeof(DateTime),
+            CancellationToken = cancellation,
+        };
+        context.PushCulture(culture);
+        context.PushGlobal(model);
+        context.PushGlobal(new ScriptObject());
+        return context;
+    }
+
+    private byte[]? Entry(string name) => _package!.Entries.FirstOrDefault(e => e.Key == name).Value;
+
+    private static string RelationshipsEntry(string entryName)
+    {
+        var folder = Path.GetDirectoryName(entryName)?.Replace('\\', '/') ?? string.Empty;
+        var file = Path.GetFileName(entryName);
+        return (folder.Length > 0 ? folder + "/" : string.Empty) + "_rels/" + file + ".rels";
+    }
+
+    private static byte[] AddLinks(byte[]? rels, List<(string Id, string Url)> links)
+    {
+        XDocument document;
+        if (rels is null)
+        {
+            document = new XDocument(new XElement(PackageRelationships + "Relationships"));
+        }
+        else
+        {
+            using var stream = new MemoryStream(rels);
+            document = XDocument.Load(stream);
+        }
+
+        foreach (var (id, url) in links)
+        {
+            document.Root!.Add(new XElement(
+                PackageRelationships + "Relationship",
+                new XAttribute("Id", id),
+                new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"),
+                new XAttribute("Target", url),
+                new XAttribute("TargetMode", "External")));
+        }
+
+        return OutputFixer.Serialize(document);
+    }
 }

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using static Minutes.Templating.Engine.WordNames;
+
+namespace Minutes.Templating.Engine;
+
+/// <summary>
+/// Makes a rendered part a valid Word part again: list levels asked for by the template, ids that
+/// loops copied made unique again (drawings, bookmarks, paragraph ids), comments copied by loops
+/// dropped, empty tables removed and empty cells given the paragraph Word requires.
+/// </summary>
+internal static class OutputFixer
+{
+    // pPr children that come before w:numPr in the schema (CT_PPrBase).
+    private static readonly HashSet<string> BeforeNumbering = new(StringComparer.Ordinal) { "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl" };
+
+    public static XDocument Fix(string xml, RenderState state)
+    {
+        var document = XDocument.Parse(xml, LoadOptions.None);
+        var root = document.Root!;
+        ApplyListLevels(root);
+        root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
+        root.Descendants().Where(e => e.Name.Namespace == Mt).ToList().ForEach(e => e.Remove());
+        RenumberDrawings(root, state);
+        RenumberBookmarks(root, state);
+        RenumberParagraphIds(root, state);
+        DropCopiedComments(root);
+        RepairTables(root);
+        return document;
+    }
+
+    public static byte[] Serialize(XDocument document)
+    {
+        using var stream = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = false };
+        using (var writer = XmlWriter.Create(stream, settings))
+        {
+            document.Declaration = new XDeclaration("1.0", "UTF-8", "yes");
+            document.Save(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void ApplyListLevels(XElement root)
+    {
+        foreach (var marker in root.Descendants(LevelMarker).ToList())
+        {
+            var paragraph = marker.Ancestors(P).FirstOrDefault();
+            var level = (string?)marker.Attribute("v") ?? "0";
+            marker.Remove();
+            if (paragraph is null)
+            {
+                continue;
+            }
+
+            var properties = paragraph.Element(PPr);
+            if (properties is null)
+            {
+                properties = new XElement(PPr);
+                paragraph.AddFirst(properties);
+            }
+
+            var numbering = properties.Element(NumPr);
+            if (numbering is null)
+            {
+                numbering = new XElement(NumPr);
+                var before = properties.Elements().LastOrDefault(e => e.Name.Namespace == W && BeforeNumbering.Contains(e.Name.LocalName));
+                if (before is null)
+                {
+                    properties.AddFirst(numbering);
+                }
+                else
+                {
+                    before.AddAfterSelf(numbering);
+                }
+            }
+
+            numbering.Element(Ilvl)?.Remove();
+            numbering.AddFirst(new XElement(Ilvl, new XAttribute(Val, level)));
+        }
+    }
+
+    private static void RenumberDrawings(XElement root, RenderState state)
+    {
+        foreach (var drawing in root.Descendants(DocPr))
+        {
+            drawing.SetAttributeValue("id", state.NextDrawingId++);
+        }
+    }
+
+    private static void RenumberBookmarks(XElement root, RenderState state)
+    {
+        var open = new Dictionary<string, Stack<string>>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in root.Descendants().Where(e => e.Name == BookmarkStart || e.Name == BookmarkEnd).ToList())
+        {
+            var oldId = (string?)element.Attribute(Id) ?? string.Empty;
+            if (element.Name == BookmarkStart)
+            {
+                var newId = (state.NextBookmarkId++).ToString(CultureInfo.InvariantCulture);
+                element.SetAttributeValue(Id, newId);
+                if (!open.TryGetValue(oldId, out var stack))
+                {
+                    open[oldId] = stack = new Stack<string>();
+                }
+
+                stack.Push(newId);
+                var name = (string?)element.Attribute(Name) ?? string.Empty;
+                var unique = name;
+                for (var n = 2; !names.Add(unique); n++)
+                {
+                    var suffix = "_" + n.ToString(CultureInfo.InvariantCulture);
+                    unique = (name.Length + suffix.Length > 40 ? name[..(40 - suffix.Length)] : name) + suffix;
+                }
+
+                element.SetAttributeValue(Name, unique);
+            }
+            else if (open.TryGetValue(oldId, out var stack) && stack.Count > 0)
+            {
+                element.SetAttributeValue(Id, stack.Pop());
+            }
+            else
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static void RenumberParagraphIds(XElement root, RenderState state)
+    {
+        foreach (var element in root.Descendants().Where(e => e.Attribute(ParaId) is not null))
+        {
+            var value = (state.NextParagraphId++).ToString("X8", CultureInfo.InvariantCulture);
+            element.SetAttributeValue(ParaId, value);
+            if (element.Attribute(TextId) is not null)
+            {
+                element.SetAttributeValue(TextId, value);
+            }
+        }
+    }
+
+    private static void DropCopiedComments(XElement root)
+    {
+        XName[] names = [W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"];
+        var seen = new HashSet<(XName, string)>();
+        foreach (var element in root.Descendants().Where(e => names.Contains(e.Name)).ToList())
+        {
+            if (!seen.Add((element.Name, (string?)element.Attribute(Id) ?? string.Empty)))
+            {
+                var run = element.Parent;
+                element.Remove();
+                if (run?.Name == Run && !run.Elements().Any(e => e.Name != RPr))
+                {
+                    run.Remove();
+                }
+            }
+        }
+    }
+
+    private static void RepairTables(XElement root)
+    {
+        foreach (var table in root.Descendants(Tbl).Reverse().ToList())
+        {
+            if (!table.Elements(Tr).Any())
+            {
+                table.Remove();
+            }
+        }
+
+        foreach (var cell in root.Descendants(Tc))
+        {
+            if (!cell.Elements(P).Any() && !cell.Elements(Tbl).Any())
+            {
+                cell.Add(new XElement(P));
+            }
+            else if (cell.Elements().LastOrDefault()?.Name == Tbl)
+            {
+                cell.Add(new XElement(P));
+            }
+        }
+    }
+}

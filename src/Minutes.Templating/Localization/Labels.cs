@@ -1,0 +1,148 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Minutes.Templating.Localization;
+
+/// <summary>
+/// The words templates print around the minutes ("Aanwezig", "Present", "Afspraak", "Agreed"…),
+/// built in for Dutch and English and overridable per document with <c>labels:</c>.
+/// </summary>
+public static class Labels
+{
+    private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
+    {
+        ["title_minutes"] = "Minutes",
+        ["title_decisions"] = "Decision list",
+        ["title_actions"] = "Action list",
+        ["date"] = "Date",
+        ["time"] = "Time",
+        ["location"] = "Location",
+        ["reference"] = "Reference",
+        ["classification"] = "Classification",
+        ["present"] = "Present",
+        ["absent"] = "Apologies",
+        ["guests"] = "In attendance",
+        ["chair"] = "chair",
+        ["secretary"] = "secretary",
+        ["minute_taker"] = "minutes",
+        ["support"] = "support",
+        ["guest"] = "guest",
+        ["excused"] = "with apologies",
+        ["not_excused"] = "without notice",
+        ["on_behalf_of"] = "on behalf of",
+        ["item"] = "Item",
+        ["presenter"] = "Presented by",
+        ["documents"] = "Papers",
+        ["agreement"] = "Agreed",
+        ["decision"] = "Resolved",
+        ["action"] = "Action",
+        ["agreements"] = "Agreements",
+        ["decisions"] = "Decisions",
+        ["actions"] = "Actions",
+        ["owner"] = "Owner",
+        ["due"] = "Due",
+        ["status"] = "Status",
+        ["status_draft"] = "Draft",
+        ["status_approved"] = "Approved",
+        ["approved_on"] = "Approved on",
+        ["next_meeting"] = "Next meeting",
+        ["mode_in_person"] = "in person",
+        ["mode_online"] = "online",
+        ["mode_hybrid"] = "hybrid",
+        ["page"] = "Page",
+        ["page_of"] = "of",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> Dutch = new Dictionary<string, string>
+    {
+        ["title_minutes"] = "Verslag",
+        ["title_decisions"] = "Besluitenlijst",
+        ["title_actions"] = "Actielijst",
+        ["date"] = "Vergaderdatum",
+        ["time"] = "Tijd",
+        ["location"] = "Locatie",
+        ["reference"] = "Kenmerk",
+        ["classification"] = "Rubricering",
+        ["present"] = "Aanwezig",
+        ["absent"] = "Afwezig",
+        ["guests"] = "Te gast",
+        ["chair"] = "voorzitter",
+        ["secretary"] = "secretaris",
+        ["minute_taker"] = "notulist",
+        ["support"] = "ondersteuning",
+        ["guest"] = "gast",
+        ["excused"] = "m.k.",
+        ["not_excused"] = "z.k.",
+        ["on_behalf_of"] = "namens",
+        ["item"] = "Agendapunt",
+        ["presenter"] = "Inleider",
+        ["documents"] = "Stukken",
+        ["agreement"] = "Afspraak",
+        ["decision"] = "Besluit",
+        ["action"] = "Actie",
+        ["agreements"] = "Afspraken",
+        ["decisions"] = "Besluiten",
+        ["actions"] = "Acties",
+        ["owner"] = "Actiehouder",
+        ["due"] = "Gereed",
+        ["status"] = "Status",
+        ["status_draft"] = "Concept",
+        ["status_approved"] = "Vastgesteld",
+        ["approved_on"] = "Vastgesteld op",
+        ["next_meeting"] = "Volgende vergadering",
+        ["mode_in_person"] = "fysiek",
+        ["mode_online"] = "online",
+        ["mode_hybrid"] = "hybride",
+        ["page"] = "Pagina",
+        ["page_of"] = "van",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The label keys every language defines.</summary>
+    public static IReadOnlyCollection<string> Keys => English.Keys;
+
+    /// <summary>
+    /// The labels for a language: the built-in ones for its primary subtag (Dutch for <c>nl</c>,
+    /// <c>nl-BE</c>…; English otherwise), with <paramref name="overrides"/> on top.
+    /// </summary>
+    /// <param name="language">A BCP 47 language tag.</param>
+    /// <param name="overrides">Labels that replace built-in ones; may add new keys.</param>
+    public static IReadOnlyDictionary<string, string> For(string language, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var builtIn = IsDutch(language) ? Dutch : English;
+        if (overrides is null || overrides.Count == 0)
+        {
+            return builtIn;
+        }
+
+        var merged = new Dictionary<string, string>(builtIn, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// The culture used for dates, times and numbers in a document of <paramref name="language"/>;
+    /// the invariant culture when the tag is not known to the platform.
+    /// </summary>
+    /// <param name="language">A BCP 47 language tag.</param>
+    public static CultureInfo CultureFor(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(language);
+            return culture.IsNeutralCulture ? CultureInfo.CreateSpecificCulture(culture.Name) : culture;
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
+    private static bool IsDutch(string language) =>
+        language.Equals("nl", StringComparison.OrdinalIgnoreCase) || language.StartsWith("nl-", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Minutes.Templating.Packaging;
+
+/// <summary>A part of the package that may hold tags.</summary>
+/// <param name="EntryName">The zip entry, such as <c>word/header1.xml</c>.</param>
+/// <param name="Kind">What the part is, for messages: <c>document</c>, <c>header1</c>, <c>footnotes</c>…</param>
+internal readonly record struct TemplatedPart(string EntryName, string Kind);
+
+/// <summary>
+/// A Word template read into memory once: a .docx, a .dotx (turned into a document) or Word's
+/// single-file Flat OPC XML, as the zip entries of a .docx.
+/// </summary>
+internal sealed class TemplatePackage
+{
+    private TemplatePackage(IReadOnlyList<KeyValuePair<string, byte[]>> entries, IReadOnlyList<TemplatedPart> parts)
+    {
+        Entries = entries;
+        Parts = parts;
+    }
+
+    /// <summary>The package's zip entries in a fixed order.</summary>
+    public IReadOnlyList<KeyValuePair<string, byte[]>> Entries { get; }
+
+    /// <summary>The parts whose text may hold tags.</summary>
+    public IReadOnlyList<TemplatedPart> Parts { get; }
+
+    /// <summary>Reads a template from its bytes.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document or template.</exception>
+    public static TemplatePackage Read(byte[] data)
+    {
+        using var stream = new MemoryStream();
+        var parts = new List<TemplatedPart>();
+        try
+        {
+            if (LooksLikeXml(data))
+            {
+                using var flat = WordprocessingDocument.FromFlatOpcString(Encoding.UTF8.GetString(data), stream, isEditable: true);
+                Prepare(flat, parts);
+            }
+            else
+            {
+                stream.Write(data);
+                stream.Position = 0;
+                using var document = WordprocessingDocument.Open(stream, isEditable: true);
+                Prepare(document, parts);
+            }
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException or IOException)
+        {
+            throw new InvalidDataException("not a Word document or template (.docx, .dotx or Flat OPC .xml): " + ex.Message, ex);
+        }
+
+        stream.Position = 0;
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        var entries = new List<KeyValuePair<string, byte[]>>();
+        foreach (var entry in zip.Entries)
+        {
+            using var entryStream = entry.Open();
+            using var copy = new MemoryStream();
+            entryStream.CopyTo(copy);
+            entries.Add(new(entry.FullName, copy.ToArray()));
+        }
+
+        // [Content_Types].xml first, as Word writes it; then the rest in a fixed order.
+        entries.Sort((a, b) => (a.Key == "[Content_Types].xml", b.Key == "[Content_Types].xml") switch
+        {
+            (true, false) => -1,
+            (false, true) => 1,
+            _ => string.CompareOrdinal(a.Key, b.Key),
+        });
+        return new TemplatePackage(entries, parts);
+    }
+
+    private static bool LooksLikeXml(byte[] data)
+    {
+        var start = data.AsSpan();
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+
+        start = start.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        return start.Length > 0 && start[0] == (byte)'<';
+    }
+
+    private static void Prepare(WordprocessingDocument document, List<TemplatedPart> parts)
+    {
+        if (document.DocumentType != WordprocessingDocumentType.Document)
+        {
+            document.ChangeDocumentType(WordprocessingDocumentType.Document);
+        }
+
+        var main = document.MainDocumentPart ?? throw new InvalidDataException("the package has no main document part");
+        Add(main, "document");
+        foreach (var header in main.HeaderParts)
+        {
+            Add(header, null);
+        }
+
+        foreach (var footer in main.FooterParts)
+        {
+            Add(footer, null);
+        }
+
+        if (main.FootnotesPart is { } footnotes)
+        {
+            Add(footnotes, "footnotes");
+        }
+
+        if (main.EndnotesPart is { } endnotes)
+        {
+            Add(endnotes, "endnotes");
+        }
+
+        void Add(OpenXmlPart part, string? kind)
+        {
+            var entry = part.Uri.OriginalString.TrimStart('/');
+            parts.Add(new TemplatedPart(entry, kind ?? Path.GetFileNameWithoutExtension(entry)));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Minutes.Templating.Rendering;
+
+/// <summary>Who a rendering is for.</summary>
+public enum RenderMode
+{
+    /// <summary>The internal version: every name is printed.</summary>
+    Internal,
+
+    /// <summary>
+    /// The publication version under the Dutch Open Government Act (Woo): names marked with
+    /// <c>redact</c> and text in <c>[[…|ground]]</c> spans are withheld, showing only the ground.
+    /// </summary>
+    Publication,
+}
+
+/// <summary>Options for one rendering. Every limit has a default that a real document never reaches.</summary>
+public sealed record RenderOptions
+{
+    /// <summary>The default options.</summary>
+    public static RenderOptions Default { get; } = new();
+
+    /// <summary>Internal or publication version.</summary>
+    public RenderMode Mode { get; init; } = RenderMode.Internal;
+
+    /// <summary>A BCP 47 tag that overrides the document's <c>language:</c> for labels and dates.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>How long one rendering may take before it stops with an error.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times one loop may repeat.</summary>
+    public int LoopLimit { get; init; } = 100_000;
+
+    /// <summary>How deep function calls may nest.</summary>
+    public int RecursionLimit { get; init; } = 64;
+
+    /// <summary>How many characters of XML one part may grow to.</summary>
+    public int OutputLimit { get; init; } = 256 * 1024 * 1024;
+}

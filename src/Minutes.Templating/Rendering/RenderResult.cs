@@ -1,0 +1,65 @@
+using Minutes.Templating.Diagnostics;
+
+namespace Minutes.Templating.Rendering;
+
+/// <summary>The outcome of rendering: the document's bytes, or the problems that stopped it.</summary>
+public sealed class RenderResult
+{
+    private readonly byte[]? _bytes;
+
+    internal RenderResult(byte[]? bytes, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Diagnostics = diagnostics;
+        Succeeded = bytes is not null && !diagnostics.Any(d => d.IsError);
+        _bytes = Succeeded ? bytes : null;
+    }
+
+    /// <summary>True when a document was produced.</summary>
+    public bool Succeeded { get; }
+
+    /// <summary>Every error and warning from the template.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>A copy of the .docx bytes.</summary>
+    /// <exception cref="InvalidOperationException">The rendering failed; see <see cref="Diagnostics"/>.</exception>
+    public byte[] ToArray() => (byte[])Bytes.Clone();
+
+    /// <summary>Writes the .docx to a stream.</summary>
+    /// <param name="stream">The stream to write to.</param>
+    /// <exception cref="InvalidOperationException">The rendering failed; see <see cref="Diagnostics"/>.</exception>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(Bytes);
+    }
+
+    /// <summary>
+    /// Writes the .docx to <paramref name="path"/> atomically: to a temporary file in the same folder,
+    /// then moved into place, so a failure never leaves a half-written or clobbered file.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    /// <exception cref="InvalidOperationException">The rendering failed; see <see cref="Diagnostics"/>.</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var bytes = Bytes;
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private byte[] Bytes => _bytes ?? throw new InvalidOperationException("The rendering failed; see Diagnostics.");
+}

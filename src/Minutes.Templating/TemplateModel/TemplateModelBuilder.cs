@@ -1,0 +1,463 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Minutes.Templating.Localization;
+using Minutes.Templating.Model;
+using Scriban.Runtime;
+
+namespace Minutes.Templating.TemplateModel;
+
+/// <summary>
+/// Turns a <see cref="MinutesDocument"/> into what templates see: the contract's keys in
+/// <c>snake_case</c>, plus the derived collections (all decisions, agreements and actions with the
+/// item they came from, each person's display form, the organisations referred to, the labels).
+/// Only script objects, strings, numbers, dates and <see cref="InlineText"/> values reach a template.
+/// </summary>
+internal sealed partial class TemplateModelBuilder
+{
+    private readonly MinutesDocument _minutes;
+    private readonly IReadOnlyDictionary<string, string> _labels;
+    private readonly CultureInfo _culture;
+    private readonly bool _publication;
+    private readonly ScriptArray _agreements = [];
+    private readonly ScriptArray _decisions = [];
+    private readonly ScriptArray _actions = [];
+    private readonly ScriptArray _outcomes = [];
+
+    private TemplateModelBuilder(MinutesDocument minutes, bool publication)
+    {
+        _minutes = minutes;
+        _publication = publication;
+        _labels = Labels.For(minutes.Language, minutes.Labels);
+        _culture = Labels.CultureFor(minutes.Language);
+    }
+
+    /// <summary>Builds the template model of <paramref name="minutes"/>.</summary>
+    /// <param name="minutes">The minutes.</param>
+    /// <param name="publication">True for a publication rendering: redacted names are withheld.</param>
+    public static ScriptObject Build(MinutesDocument minutes, bool publication = false) => new TemplateModelBuilder(minutes, publication).Build();
+
+    /// <summary>The long date form of a language ("21 april 2023", "21 April 2023").</summary>
+    public static string LongDate(DateTime date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
+
+    private ScriptObject Build()
+    {
+        var root = new ScriptObject();
+        var labels = new ScriptObject();
+        foreach (var (key, value) in _labels)
+        {
+            labels.SetValue(key, value, true);
+        }
+
+        var agenda = new ScriptArray();
+        foreach (var item in _minutes.Agenda)
+        {
+            agenda.Add(BuildItem(item));
+        }
+
+        root.SetValue("minutes_version", _minutes.Version, true);
+        root.SetValue("language", _minutes.Language, true);
+        root.SetValue("labels", labels, true);
+        root.SetValue("document", BuildDocument(), true);
+        root.SetValue("meeting", BuildMeeting(), true);
+        root.SetValue("organisations", BuildOrganisations(_minutes.Organisations), true);
+        root.SetValue("organisations_referred", BuildOrganisations(ReferredOrganisations()), true);
+        root.SetValue("attendees", BuildAttendees(), true);
+        root.SetValue("agenda", agenda, true);
+        root.SetValue("agreements", _agreements, true);
+        root.SetValue("decisions", _decisions, true);
+        root.SetValue("actions", _actions, true);
+        root.SetValue("outcomes", _outcomes, true);
+        root.SetValue("next_meeting", BuildNextMeeting(), true);
+        return root;
+    }
+
+    private ScriptObject BuildDocument()
+    {
+        var info = _minutes.Document;
+        var type = info.Type switch
+        {
+            DocumentType.Decisions => "decisions",
+            DocumentType.Actions => "actions",
+            _ => "minutes",
+        };
+        var status = info.Status == DocumentStatus.Approved ? "approved" : "draft";
+        var document = new ScriptObject();
+        document.SetValue("type", type, true);
+        document.SetValue("title", (object?)info.Title ?? _labels["title_" + type], true);
+        document.SetValue("reference", info.Reference, true);
+        document.SetValue("status", status, true);
+        document.SetValue("status_text", _labels["status_" + status], true);
+        document.SetValue("is_draft", info.Status == DocumentStatus.Draft, true);
+        document.SetValue("approved_on", ToDateTime(info.ApprovedOn), true);
+        document.SetValue("approved_on_text", LongDate(info.ApprovedOn), true);
+        document.SetValue("classification", info.Classification, true);
+        return document;
+    }
+
+    private ScriptObject BuildMeeting()
+    {
+        var meeting = _minutes.Meeting;
+        var value = new ScriptObject();
+        value.SetValue("body", meeting.Body, true);
+        value.SetValue("abbreviation", meeting.Abbreviation, true);
+        value.SetValue("number", meeting.Number, true);
+        value.SetValue("date", ToDateTime(meeting.Date), true);
+        value.SetValue("date_text", LongDate(meeting.Date), true);
+        value.SetValue("start", Time(meeting.Start), true);
+        value.SetValue("end", Time(meeting.End), true);
+        value.SetValue("time_text", TimeRange(meeting.Start, meeting.End), true);
+        value.SetValue("location", meeting.Location, true);
+        var mode = meeting.Mode switch
+        {
+            MeetingMode.InPerson => "in_person",
+            MeetingMode.Online => "online",
+            MeetingMode.Hybrid => "hybrid",
+            _ => null,
+        };
+        value.SetValue("mode", mode, true);
+        value.SetValue("mode_text", mode is null ? null : _labels["mode_" + mode], true);
+        return value;
+    }
+
+    private ScriptObject? BuildNextMeeting()
+    {
+        if (_minutes.NextMeeting is not { } next)
+        {
+            return null;
+        }
+
+        var value = new ScriptObject();
+        value.SetValue("date", ToDateTime(next.Date), true);
+        value.SetValue("date_text", LongDate(next.Date), true);
+        value.SetValue("start", Time(next.Start), true);
+        value.SetValue("location", next.Location, true);
+        return value;
+    }
+
+    private static ScriptArray BuildOrganisations(IEnumerable<Organisation> organisations)
+    {
+        var list = new ScriptArray();
+        foreach (var organisation in organisations)
+        {
+            var value = new ScriptObject();
+            value.SetValue("abbreviation", organisation.Abbreviation, true);
+            value.SetValue("name", organisation.Name, true);
+            list.Add(value);
+        }
+
+        return list;
+    }
+
+    private ScriptObject BuildAttendees()
+    {
+        var attendees = new ScriptObject();
+        Add("present", _minutes.Attendees.Present, absent: false);
+        Add("absent", _minutes.Attendees.Absent, absent: true);
+        Add("guests", _minutes.Attendees.Guests, absent: false);
+        return attendees;
+
+        void Add(string key, IReadOnlyList<Person> persons, bool absent)
+        {
+            var list = new ScriptArray();
+            var displays = new List<string>(persons.Count);
+            foreach (var person in persons)
+            {
+                var display = Display(person, absent);
+                displays.Add(display);
+                list.Add(BuildPerson(person, display));
+            }
+
+            attendees.SetValue(key, list, true);
+            attendees.SetValue(key + "_text", string.Join(", ", displays), true);
+        }
+    }
+
+    private ScriptObject BuildPerson(Person person, string display)
+    {
+        var withheld = _publication && person.Redact is not null;
+        var value = new ScriptObject();
+        value.SetValue("display", display, true);
+        value.SetValue("text", person.Text, true);
+        value.SetValue("name", withheld ? null : person.Name, true);
+        value.SetValue("honorific", withheld ? null : person.Honorific, true);
+        value.SetValue("org", person.Organisation, true);
+        value.SetValue("org_name", OrganisationName(person.Organisation), true);
+        value.SetValue("role", RoleKey(person.Role), true);
+        value.SetValue("role_text", RoleText(person.Role), true);
+        value.SetValue("on_behalf_of", person.OnBehalfOf, true);
+        value.SetValue("excused", person.Excused, true);
+        value.SetValue("redact", person.Redact, true);
+        value.SetValue("note", person.Note, true);
+        return value;
+    }
+
+    /// <summary>"Dhr. Van der Burg (SJenV)", "(SZW)" when no name is given or it is withheld.</summary>
+    private string Display(Person person, bool absent)
+    {
+        if (person.Text is not null)
+        {
+            return person.Text.ToString();
+        }
+
+        var builder = new StringBuilder();
+        var withheld = _publication && person.Redact is not null;
+        if (!withheld)
+        {
+            AppendWord(builder, person.Honorific);
+            AppendWord(builder, person.Name);
+        }
+
+        var details = new List<string>(3);
+        if (person.Organisation is not null)
+        {
+            details.Add(person.Organisation);
+        }
+
+        if (RoleText(person.Role) is { } role)
+        {
+            details.Add(role);
+        }
+
+        if (absent && person.Excused is { } excused)
+        {
+            details.Add(_labels[excused ? "excused" : "not_excused"]);
+        }
+
+        if (details.Count > 0)
+        {
+            AppendWord(builder, "(" + string.Join(", ", details) + ")");
+        }
+
+        if (person.OnBehalfOf is not null)
+        {
+            AppendWord(builder, _labels["on_behalf_of"] + " " + person.OnBehalfOf);
+        }
+
+        if (person.Note is not null)
+        {
+            AppendWord(builder, person.Note.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AppendWord(StringBuilder builder, string? word)
+    {
+        if (string.IsNullOrEmpty(word))
+        {
+            return;
+        }
+
+        if (builder.Length > 0)
+        {
+            builder.Append(' ');
+        }
+
+        builder.Append(word);
+    }
+
+    private static string RoleKey(PersonRole role) => role switch
+    {
+        PersonRole.Chair => "chair",
+        PersonRole.Secretary => "secretary",
+        PersonRole.MinuteTaker => "minute_taker",
+        PersonRole.Guest => "guest",
+        PersonRole.Support => "support",
+        _ => "member",
+    };
+
+    /// <summary>The role as printed after a name; members and guests need no word.</summary>
+    private string? RoleText(PersonRole role) => role is PersonRole.Member or PersonRole.Guest ? null : _labels[RoleKey(role)];
+
+    private ScriptObject BuildItem(AgendaItem item)
+    {
+        var value = new ScriptObject();
+        var outline = new ScriptArray();
+        var points = BuildPoints(item, item.Points, level: 0, topicLevel: 0, outline);
+        var documents = new ScriptArray();
+        foreach (var document in item.Documents)
+        {
+            documents.Add(document);
+        }
+
+        value.SetValue("number", item.Number, true);
+        value.SetValue("title", item.Title, true);
+        value.SetValue("presenter", item.Presenter, true);
+        value.SetValue("documents", documents, true);
+        value.SetValue("points", points, true);
+        value.SetValue("outline", outline, true);
+        value.SetValue("agreements", Filter(outline, "agreement"), true);
+        value.SetValue("decisions", Filter(outline, "decision"), true);
+        value.SetValue("actions", Filter(outline, "action"), true);
+        return value;
+    }
+
+    private static ScriptArray Filter(ScriptArray outline, string kind)
+    {
+        var list = new ScriptArray();
+        foreach (var point in outline.OfType<ScriptObject>())
+        {
+            if (point["kind"] as string == kind)
+            {
+                list.Add(point);
+            }
+        }
+
+        return list;
+    }
+
+    private ScriptArray BuildPoints(AgendaItem item, IReadOnlyList<Point> points, int level, int topicLevel, ScriptArray outline)
+    {
+        var list = new ScriptArray();
+        foreach (var point in points)
+        {
+            var value = new ScriptObject();
+            value.SetValue("item_number", item.Number, true);
+            value.SetValue("item_title", item.Title, true);
+            value.SetValue("level", level, true);
+            value.SetValue("topic_level", topicLevel, true);
+            list.Add(value);
+            outline.Add(value);
+            switch (point)
+            {
+                case StatementPoint statement:
+                    Set(value, "statement", statement.Text, label: null);
+                    value.SetValue("by", statement.By, true);
+                    value.SetValue("points", BuildPoints(item, statement.Points, level + 1, topicLevel, outline), true);
+                    break;
+                case TopicPoint topic:
+                    Set(value, "topic", topic.Title, label: null);
+                    value.SetValue("points", BuildPoints(item, topic.Points, level, topicLevel + 1, outline), true);
+                    break;
+                case AgreementPoint agreement:
+                    Set(value, "agreement", agreement.Text, _labels["agreement"]);
+                    AddOutcome(value, _agreements);
+                    break;
+                case DecisionPoint decision:
+                    Set(value, "decision", decision.Text, _labels["decision"]);
+                    AddOutcome(value, _decisions);
+                    break;
+                case ActionPoint action:
+                    Set(value, "action", action.Text, _labels["action"]);
+                    value.SetValue("owner", action.Owner, true);
+                    value.SetValue("owner_name", OrganisationName(action.Owner), true);
+                    value.SetValue("due", ToDateTime(action.Due), true);
+                    value.SetValue("due_text", LongDate(action.Due), true);
+                    AddOutcome(value, _actions);
+                    break;
+                default:
+                    throw new InvalidOperationException("Unknown point " + point.GetType().Name);
+            }
+        }
+
+        return list;
+    }
+
+    private static void Set(ScriptObject value, string kind, InlineText text, string? label)
+    {
+        value.SetValue("kind", kind, true);
+        value.SetValue("text", text, true);
+        value.SetValue("label", label, true);
+        value.SetValue("is_outcome", label is not null, true);
+        foreach (var key in (string[])["by", "owner", "owner_name", "due", "due_text"])
+        {
+            value.SetValue(key, null, false);
+        }
+
+        value.SetValue("points", new ScriptArray(), false);
+    }
+
+    private void AddOutcome(ScriptObject value, ScriptArray list)
+    {
+        value.SetValue("number", list.Count + 1, true);
+        list.Add(value);
+        _outcomes.Add(value);
+    }
+
+    private InlineText? OrganisationName(string? abbreviation) =>
+        abbreviation is null ? null : _minutes.Organisations.FirstOrDefault(o => o.Abbreviation == abbreviation)?.Name;
+
+    /// <summary>
+    /// The declared organisations that the minutes refer to: named by a person, a speaker or an owner,
+    /// or standing as a word in any text. In declaration order.
+    /// </summary>
+    private IEnumerable<Organisation> ReferredOrganisations()
+    {
+        if (_minutes.Organisations.Count == 0)
+        {
+            return [];
+        }
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        var text = new StringBuilder();
+        foreach (var person in _minutes.Attendees.Present.Concat(_minutes.Attendees.Absent).Concat(_minutes.Attendees.Guests))
+        {
+            if (person.Organisation is not null)
+            {
+                named.Add(person.Organisation);
+            }
+
+            text.Append(person.Text).Append('\n');
+        }
+
+        foreach (var item in _minutes.Agenda)
+        {
+            text.Append(item.Title).Append('\n');
+            Collect(item.Points);
+        }
+
+        var words = new HashSet<string>(WordPattern().Matches(text.ToString()).Select(m => m.Value), StringComparer.Ordinal);
+        return _minutes.Organisations.Where(o => named.Contains(o.Abbreviation) || words.Contains(o.Abbreviation));
+
+        void Collect(IReadOnlyList<Point> points)
+        {
+            foreach (var point in points)
+            {
+                switch (point)
+                {
+                    case StatementPoint s:
+                        text.Append(s.Text).Append('\n');
+                        if (s.By is not null)
+                        {
+                            named.Add(s.By);
+                        }
+
+                        Collect(s.Points);
+                        break;
+                    case TopicPoint t:
+                        text.Append(t.Title).Append('\n');
+                        Collect(t.Points);
+                        break;
+                    case AgreementPoint a:
+                        text.Append(a.Text).Append('\n');
+                        break;
+                    case DecisionPoint d:
+                        text.Append(d.Text).Append('\n');
+                        break;
+                    case ActionPoint a:
+                        text.Append(a.Text).Append('\n');
+                        named.Add(a.Owner);
+                        break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}´'’\-]+")]
+    private static partial Regex WordPattern();
+
+    private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+    private static string? Time(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static string? TimeRange(TimeOnly? start, TimeOnly? end) => (start, end) switch
+    {
+        (null, null) => null,
+        (not null, null) => Time(start),
+        (null, not null) => Time(end),
+        _ => Time(start) + "–" + Time(end),
+    };
+
+    private string? LongDate(DateOnly? date) => date is { } d ? LongDate(d.ToDateTime(TimeOnly.MinValue), _culture) : null;
+}
