@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Minutes.Templating.Tests.Cli;
+
+/// <summary>
+/// The minutes command over the real parser and renderer, on the repository's example minutes.
+/// This file is left out of the build (see the test project) until the library's parser, schema and
+/// renderer are in; remove the Compile Remove line then.
+/// </summary>
+public sealed class CliEndToEndTests : IDisposable
+{
+    private const string InvalidMinutes = """
+        minutes: 1
+        meeting:
+          body: Landelijke Regietafel
+          date: 2023-02-30
+        agendaa:
+          - title: Opening
+        """;
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static string Example { get; } = Path.Join(RepositoryRoot(), "examples", "lrt-2023-04-21.yaml");
+
+    [Fact]
+    public void Render_writes_the_example_into_the_output_directory()
+    {
+        var output = _temp["out"] + Path.DirectorySeparatorChar;
+
+        var run = CliRun.Of("render", Example, "-o", output);
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        var docx = Path.Join(output, "lrt-2023-04-21.docx");
+        Assert.Equal($"rendered {Example} -> {docx}{Environment.NewLine}", run.Stdout);
+        AssertIsDocx(docx);
+    }
+
+    [Fact]
+    public void Render_without_output_writes_next_to_the_input()
+    {
+        var input = _temp.Write("lrt.yaml", File.ReadAllText(Example));
+
+        var run = CliRun.Of("render", input);
+
+        Assert.Equal(0, run.ExitCode);
+        AssertIsDocx(_temp["lrt.docx"]);
+    }
+
+    [Fact]
+    public void Render_to_a_named_docx_writes_that_file()
+    {
+        var run = CliRun.Of("render", Example, "--template", "verslag", "--output", _temp["verslag.docx"]);
+
+        Assert.Equal(0, run.ExitCode);
+        AssertIsDocx(_temp["verslag.docx"]);
+    }
+
+    [Fact]
+    public void Render_of_invalid_minutes_exits_1_and_leaves_the_existing_document_alone()
+    {
+        var input = _temp.Write("bad.yaml", InvalidMinutes);
+        var target = _temp.Write("bad.docx", "the previous document");
+
+        var run = CliRun.Of("render", input);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(ErrorLine(input), run.Stderr);
+        Assert.Equal("", run.Stdout);
+        Assert.Equal("the previous document", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void Render_of_invalid_minutes_into_a_directory_writes_nothing()
+    {
+        var input = _temp.Write("bad.yaml", InvalidMinutes);
+
+        var run = CliRun.Of("render", input, "-o", _temp["out/"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(ErrorLine(input), run.Stderr);
+        Assert.False(File.Exists(_temp["out/bad.docx"]));
+    }
+
+    [Fact]
+    public void One_invalid_file_does_not_stop_the_others()
+    {
+        var bad = _temp.Write("in/a-bad.yaml", InvalidMinutes);
+        _temp.Write("in/b-good.yaml", File.ReadAllText(Example));
+
+        var run = CliRun.Of("render", _temp["in"], "-o", _temp["out"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(ErrorLine(bad), run.Stderr);
+        AssertIsDocx(_temp["out/b-good.docx"]);
+        Assert.False(File.Exists(_temp["out/a-bad.docx"]));
+        Assert.EndsWith($"1 rendered, 1 failed{Environment.NewLine}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_accepts_the_example()
+    {
+        var run = CliRun.Of("validate", Example);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"ok: {Example}{Environment.NewLine}", run.Stdout);
+    }
+
+    [Fact]
+    public void Validate_reports_every_problem_with_its_place_and_exits_1()
+    {
+        var input = _temp.Write("bad.yaml", InvalidMinutes);
+
+        var run = CliRun.Of("validate", input);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(ErrorLine(input), run.Stderr);
+        Assert.Contains("agenda", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ok:", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_of_several_files_sums_up()
+    {
+        _temp.Write("in/a-bad.yaml", InvalidMinutes);
+        _temp.Write("in/b-good.yaml", File.ReadAllText(Example));
+
+        var run = CliRun.Of("validate", _temp["in/*.yaml"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.EndsWith($"1 valid, 1 invalid{Environment.NewLine}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schema_prints_json()
+    {
+        var run = CliRun.Of("schema");
+
+        Assert.Equal(0, run.ExitCode);
+        using var schema = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(JsonValueKind.Object, schema.RootElement.ValueKind);
+    }
+
+    private static Regex ErrorLine(string file) =>
+        new($"(?m)^{Regex.Escape(file)}:\\d+:\\d+: error: ", RegexOptions.CultureInvariant);
+
+    private static void AssertIsDocx(string path)
+    {
+        Assert.True(File.Exists(path), $"{path} was not written");
+        var bytes = File.ReadAllBytes(path);
+        Assert.True(bytes.Length > 0, $"{path} is empty");
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Join(directory.FullName, "Minutes.Templating.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with Minutes.Templating.sln) was not found.");
+    }
+}

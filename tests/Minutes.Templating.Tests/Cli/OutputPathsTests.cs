@@ -1,0 +1,119 @@
+using Minutes.Templating.Cli;
+
+namespace Minutes.Templating.Tests.Cli;
+
+/// <summary>Where <c>minutes render</c> writes, for each combination of inputs and <c>--output</c>.</summary>
+public sealed class OutputPathsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Without_output_each_document_goes_next_to_its_input()
+    {
+        var inputs = new[] { Path.Join("examples", "lrt-2023-04-21.yaml"), Path.Join("other", "b.yml"), "c" };
+
+        var outputs = OutputPaths.Resolve(inputs, output: null);
+
+        Assert.Equal([Path.Join("examples", "lrt-2023-04-21.docx"), Path.Join("other", "b.docx"), "c.docx"], outputs);
+    }
+
+    [Theory]
+    [InlineData("out/")]
+    [InlineData("deeper/out/")]
+    public void An_output_ending_in_a_separator_is_a_directory(string output)
+    {
+        var outputs = OutputPaths.Resolve([Path.Join("examples", "lrt-2023-04-21.yaml")], _temp[output]);
+
+        Assert.Equal([Path.Join(_temp[output], "lrt-2023-04-21.docx")], outputs);
+    }
+
+    [Fact]
+    public void An_existing_directory_is_a_directory_even_without_a_separator()
+    {
+        Directory.CreateDirectory(_temp["out.docx"]);
+
+        var outputs = OutputPaths.Resolve(["a.yaml"], _temp["out.docx"]);
+
+        Assert.Equal([Path.Join(_temp["out.docx"], "a.docx")], outputs);
+    }
+
+    [Fact]
+    public void A_new_output_without_extension_is_a_directory()
+    {
+        var outputs = OutputPaths.Resolve(["a.yaml"], _temp["out"]);
+
+        Assert.Equal([Path.Join(_temp["out"], "a.docx")], outputs);
+    }
+
+    [Fact]
+    public void A_docx_output_with_one_input_is_that_file()
+    {
+        var outputs = OutputPaths.Resolve(["a.yaml"], _temp["report.docx"]);
+
+        Assert.Equal([_temp["report.docx"]], outputs);
+    }
+
+    [Fact]
+    public void Several_inputs_go_into_the_output_directory_by_name()
+    {
+        var outputs = OutputPaths.Resolve([Path.Join("x", "a.yaml"), Path.Join("y", "b.yml")], _temp["out"]);
+
+        Assert.Equal([Path.Join(_temp["out"], "a.docx"), Path.Join(_temp["out"], "b.docx")], outputs);
+    }
+
+    [Fact]
+    public void A_docx_output_with_several_inputs_is_refused()
+    {
+        var e = Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml", "b.yaml"], _temp["out.docx"]));
+
+        Assert.Contains("2 inputs", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("out.pdf")]
+    [InlineData("out.doc")]
+    public void An_output_with_another_extension_is_refused(string output)
+    {
+        Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml"], _temp[output]));
+    }
+
+    [Fact]
+    public void An_existing_file_that_is_not_a_docx_is_refused()
+    {
+        var existing = _temp.Write("out");
+
+        var e = Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml"], existing));
+
+        Assert.Contains("existing file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_output_is_refused()
+    {
+        Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml"], ""));
+    }
+
+    [Fact]
+    public void Two_inputs_with_one_name_in_one_directory_are_refused()
+    {
+        var e = Assert.Throws<UsageException>(
+            () => OutputPaths.Resolve([Path.Join("a", "minutes.yaml"), Path.Join("b", "minutes.yaml")], _temp["out/"]));
+
+        Assert.Contains(Path.Join("a", "minutes.yaml"), e.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Join("b", "minutes.yaml"), e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yaml_and_yml_of_one_name_beside_each_other_are_refused()
+    {
+        Assert.Throws<UsageException>(() => OutputPaths.Resolve(["minutes.yaml", "minutes.yml"], output: null));
+    }
+
+    [Fact]
+    public void No_inputs_give_no_outputs()
+    {
+        Assert.Empty(OutputPaths.Resolve([], _temp["out/"]));
+    }
+}
