@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Minutes.Templating.Parsing;
+using Minutes.Templating.Rendering;
+using YamlDotNet.RepresentationModel;
+
+namespace Minutes.Templating.Tests.EndToEnd;
+
+/// <summary>Every example, rendered with every built-in template, is a valid document holding every text of its YAML in order.</summary>
+public sealed partial class ExamplesTests
+{
+    public static TheoryData<string, string> Renderings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var example in Repository.Examples())
+        {
+            foreach (var template in WordTemplate.BuiltInNames)
+            {
+                data.Add(Path.GetFileName(example), template);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Renderings))]
+    public void Example_renders_to_a_valid_document_with_every_text_in_order(string example, string templateName)
+    {
+        var path = Path.Combine(Repository.Root, "examples", example);
+        var parsed = MinutesParser.ParseFile(path);
+        Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));
+
+        var template = WordTemplate.BuiltIn(templateName);
+        Assert.Empty(template.Diagnostics);
+        var result = template.Render(parsed.Document!);
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+
+        var bytes = result.ToArray();
+        var errors = Validate(bytes);
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+
+        var text = BodyText(bytes);
+        var position = 0;
+        foreach (var expected in OrderedTexts(path))
+        {
+            var found = text.IndexOf(expected, position, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{expected}' is missing after position {position} of the document's text:\n{text}");
+            position = found + expected.Length;
+        }
+    }
+
+    [Fact]
+    public void Seed_example_reads_like_the_seed()
+    {
+        var parsed = MinutesParser.ParseFile(Path.Combine(Repository.Root, "examples", "lrt-2023-04-21.yaml"));
+        var result = WordTemplate.BuiltIn("verslag").Render(parsed.Document!);
+        var text = BodyText(result.ToArray());
+
+        Assert.Contains("Vergaderdatum\n21 april 2023", text, StringComparison.Ordinal);
+        Assert.Contains("Aanwezig\nDhr. Van der Burg (SJenV), Mevr. Van Gennip (MSZW), Dhr. Oosters (CdK´s), Dhr De Reus (IPO)", text, StringComparison.Ordinal);
+        Assert.Contains("(SZW), (DGM), (OCW), (VNG), (JenV), (JenV), secretariaat, ondersteuning", text, StringComparison.Ordinal);
+        Assert.Contains("1.\tOpening en mededelingen", text, StringComparison.Ordinal);
+        Assert.Contains("3.\tW.v.t.t.k.", text, StringComparison.Ordinal);
+        Assert.Equal(5, Regex.Count(text, "Afspraak: "));
+        Assert.Contains("Afspraak: JenV verzorgt gevraagde informatievoorziening.", text, StringComparison.Ordinal);
+    }
+
+    internal static List<ValidationErrorInfo> Validate(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = WordprocessingDocument.Open(stream, false);
+        return new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).ToList();
+    }
+
+    /// <summary>The main document's text in reading order: one line a paragraph, breaks and tabs as characters.</summary>
+    internal static string BodyText(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var builder = new StringBuilder();
+        foreach (var paragraph in document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>())
+        {
+            foreach (var element in paragraph.Descendants())
+            {
+                switch (element)
+                {
+                    case Text t:
+                        builder.Append(t.Text);
+                        break;
+                    case Break:
+                        builder.Append('\n');
+                        break;
+                    case TabChar when element.Parent is Run:
+                        builder.Append('\t');
+                        break;
+                }
+            }
+
+            builder.Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The texts of a YAML file that minutes print, in the YAML's order: the body's name, the attendees,
+    /// and everything under the agenda. Inline Markdown is reduced to its text.
+    /// </summary>
+    private static IEnumerable<string> OrderedTexts(string path)
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(path))
+        {
+            yaml.Load(reader);
+        }
+
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var meeting = (YamlMappingNode)root.Children[new YamlScalarNode("meeting")];
+        yield return Plain(((YamlScalarNode)meeting.Children[new YamlScalarNode("body")]).Value!);
+        if (root.Children.TryGetValue(new YamlScalarNode("attendees"), out var attendees))
+        {
+            foreach (var group in ((YamlMappingNode)attendees).Children)
+            {
+                foreach (var person in (YamlSequenceNode)group.Value)
+                {
+                    var text = person is YamlScalarNode s ? s.Value : (person as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("name"), out var n) == true ? ((YamlScalarNode)n).Value : null;
+                    if (text is not null)
+                    {
+                        yield return Plain(text);
+                    }
+                }
+            }
+        }
+
+        foreach (var text in AgendaTexts(root.Children[new YamlScalarNode("agenda")]))
+        {
+            yield return text;
+        }
+    }
+
+    private static readonly HashSet<string> TextKeys = ["title", "presenter", "text", "topic", "agreement", "decision", "action", "documents", "points"];
+
+    private static IEnumerable<string> AgendaTexts(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar when scalar.Value is { Length: > 0 } value:
+                yield return Plain(value);
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var child in sequence)
+                {
+                    foreach (var text in AgendaTexts(child))
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (TextKeys.Contains(((YamlScalarNode)key).Value!))
+                    {
+                        foreach (var text in AgendaTexts(value))
+                        {
+                            yield return text;
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string Plain(string markdown) => Link().Replace(markdown.Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex Link();
+}
