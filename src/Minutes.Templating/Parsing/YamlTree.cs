@@ -160,6 +160,14 @@ internal static class YamlTree
             reader.MarkIncomplete();
             diagnostics.Add(Error(DiagnosticCodes.SyntaxError, SyntaxMessage(ex), Location(file, ex.Start)));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            // YamlDotNet's scanner can fail on some malformed input without a YamlException; the
+            // input is still not YAML, so report it like any syntax error, after the last good event.
+            syntaxError = true;
+            reader.MarkIncomplete();
+            diagnostics.Add(Error(DiagnosticCodes.SyntaxError, "YAML syntax error: the text after this point is not well-formed YAML", Location(file, reader.LastMark)));
+        }
 
         syntaxError |= reader.Stopped;
         return reader.Root;
@@ -257,6 +265,9 @@ internal static class YamlTree
 
         public SourceNode? Root { get; private set; }
 
+        /// <summary>The end of the last event read, for errors that come without a position.</summary>
+        public Mark LastMark { get; private set; } = Mark.Empty;
+
         /// <summary>True when a limit stopped reading.</summary>
         public bool Stopped { get; private set; }
 
@@ -270,26 +281,10 @@ internal static class YamlTree
 
         public void Run(Parser parser)
         {
-            var skipDepth = 0;
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
-
-                // Inside a subtree that is too deep: consume its events without building nodes.
-                if (skipDepth > 0)
-                {
-                    if (current is MappingStart or SequenceStart)
-                    {
-                        skipDepth++;
-                    }
-                    else if (current is MappingEnd or SequenceEnd)
-                    {
-                        skipDepth--;
-                    }
-
-                    continue;
-                }
-
+                LastMark = current.End;
                 switch (current)
                 {
                     case DocumentStart:
@@ -336,7 +331,7 @@ internal static class YamlTree
                         CheckTag(mappingStart.Tag, mappingStart.Start);
                         if (!Open(new SourceMapping(Location(file, mappingStart.Start), Offset(mappingStart.Start))))
                         {
-                            skipDepth = 1;
+                            return;
                         }
 
                         break;
@@ -349,12 +344,12 @@ internal static class YamlTree
                         CheckTag(sequenceStart.Tag, sequenceStart.Start);
                         if (!Open(new SourceSequence(Location(file, sequenceStart.Start), Offset(sequenceStart.Start))))
                         {
-                            skipDepth = 1;
+                            return;
                         }
 
                         break;
                     case MappingEnd or SequenceEnd:
-                        Add(_open.Pop().Node);
+                        _open.Pop();
                         break;
                 }
             }
@@ -390,30 +385,26 @@ internal static class YamlTree
             return false;
         }
 
-        /// <summary>Opens a mapping or list; false (and one diagnostic) when it would be too deep.</summary>
+        /// <summary>
+        /// Opens a mapping or list; false (and one diagnostic) when it would be too deep. Reading stops
+        /// there: YamlDotNet's scanner slows down quadratically on very deep flow nesting, so the rest
+        /// of such a text is not worth scanning.
+        /// </summary>
         private bool Open(SourceNode node)
         {
             if (_open.Count >= MaxDepth)
             {
-                if (!Stopped)
-                {
-                    diagnostics.Add(Error(
-                        DiagnosticCodes.LimitExceeded,
-                        string.Create(CultureInfo.InvariantCulture, $"mappings and lists nest deeper than {MaxDepth} levels here; the deeper part is ignored"),
-                        node.Location));
-                }
-
+                diagnostics.Add(Error(
+                    DiagnosticCodes.LimitExceeded,
+                    string.Create(CultureInfo.InvariantCulture, $"mappings and lists nest deeper than {MaxDepth} levels here; reading stopped"),
+                    node.Location));
                 Stopped = true;
-                foreach (var frame in _open)
-                {
-                    frame.Node.IsComplete = false;
-                }
-
-                // The too-deep node is dropped; keep the parent's key/value pairing with a stand-in.
-                Add(new SourceScalar(node.Location, node.Offset, string.Empty, ScalarStyle.Plain, ScalarKind.Null) { IsComplete = false });
+                MarkIncomplete();
                 return false;
             }
 
+            // Attached to its parent on opening, so a syntax error later still leaves it in the tree.
+            Add(node);
             _open.Push(new Frame(node));
             return true;
         }
@@ -445,11 +436,11 @@ internal static class YamlTree
                                 node.Location));
                         }
                         else if (node is SourceScalar { IsComplete: true } key
-                            && parent.FirstLines.TryGetValue(key.Value, out var firstLine))
+                            && parent.FirstKeys.TryGetValue(key.Value, out var first))
                         {
                             diagnostics.Add(Error(
                                 DiagnosticCodes.DuplicateKey,
-                                string.Create(CultureInfo.InvariantCulture, $"duplicate key '{key.Value}'; it is already defined on line {firstLine}"),
+                                string.Create(CultureInfo.InvariantCulture, $"duplicate key '{key.Value}'; it is already defined on line {first.Line}, column {first.Column}"),
                                 key.Location));
                             parent.PendingKey = null;
                         }
@@ -460,7 +451,7 @@ internal static class YamlTree
                     parent.HasPendingKey = false;
                     if (parent.PendingKey is { } pendingKey)
                     {
-                        parent.FirstLines[pendingKey.Value] = pendingKey.Location.Line;
+                        parent.FirstKeys[pendingKey.Value] = pendingKey.Location;
                         mapping.Entries.Add(new(pendingKey, node));
                         parent.PendingKey = null;
                     }
@@ -477,7 +468,7 @@ internal static class YamlTree
 
             public SourceScalar? PendingKey { get; set; }
 
-            public Dictionary<string, int> FirstLines { get; } = new(StringComparer.Ordinal);
+            public Dictionary<string, SourceLocation> FirstKeys { get; } = new(StringComparer.Ordinal);
         }
     }
 }
