@@ -70,7 +70,7 @@ internal sealed partial class MinutesReader
         return reader.ReadDocument(root, truncated);
     }
 
-    [GeneratedRegex(@"^(?:[A-Za-z]{2,3}|[A-Za-z]{5,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
@@ -85,7 +85,7 @@ internal sealed partial class MinutesReader
         {
             if (!truncated)
             {
-                Error(DiagnosticCodes.EmptyDocument, "the document is empty; minutes need at least 'meeting' and 'agenda'", root?.Location ?? new SourceLocation(_file, 1, 1));
+                Error(DiagnosticCodes.EmptyDocument, "the document is empty; minutes need at least 'meeting' and 'agenda'", new SourceLocation(_file, 1, 1));
             }
 
             return null;
