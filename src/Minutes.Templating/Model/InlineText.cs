@@ -109,7 +109,7 @@ public sealed record LineBreakInline : Inline
     internal override void AppendPlainText(StringBuilder builder) => builder.Append('\n');
 }
 
-/// <summary>A piece that holds other pieces.</summary>
+/// <summary>A piece that holds other pieces; pieces compare by their content, not by list identity.</summary>
 public abstract record ContainerInline : Inline
 {
     private protected ContainerInline(IReadOnlyList<Inline> children) => Children = children;
@@ -134,16 +134,37 @@ public abstract record ContainerInline : Inline
 
 /// <summary><c>**bold**</c> text.</summary>
 /// <param name="Content">The nested pieces.</param>
-public sealed record StrongInline(IReadOnlyList<Inline> Content) : ContainerInline(Content);
+public sealed record StrongInline(IReadOnlyList<Inline> Content) : ContainerInline(Content)
+{
+    /// <inheritdoc />
+    public bool Equals(StrongInline? other) => base.Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => base.GetHashCode();
+}
 
 /// <summary><c>*italic*</c> text.</summary>
 /// <param name="Content">The nested pieces.</param>
-public sealed record EmphasisInline(IReadOnlyList<Inline> Content) : ContainerInline(Content);
+public sealed record EmphasisInline(IReadOnlyList<Inline> Content) : ContainerInline(Content)
+{
+    /// <inheritdoc />
+    public bool Equals(EmphasisInline? other) => base.Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => base.GetHashCode();
+}
 
 /// <summary>A <c>[text](url)</c> link.</summary>
 /// <param name="Content">The link text.</param>
 /// <param name="Url">The absolute address the link points to.</param>
-public sealed record LinkInline(IReadOnlyList<Inline> Content, string Url) : ContainerInline(Content);
+public sealed record LinkInline(IReadOnlyList<Inline> Content, string Url) : ContainerInline(Content)
+{
+    /// <inheritdoc />
+    public bool Equals(LinkInline? other) => base.Equals(other) && other.Url == Url;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Url);
+}
 
 /// <summary>
 /// A <c>[[text|ground]]</c> span: text withheld in a publication rendering under a ground of the

@@ -32,7 +32,15 @@ public static class MinutesParser
     public static MinutesParseResult Parse(string yaml, string fileName = "minutes.yaml")
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        throw new NotImplementedException(fileName);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var diagnostics = new List<Diagnostic>();
+        var root = YamlTree.Read(yaml, fileName, diagnostics, out var truncated);
+        var document = MinutesReader.Read(root, yaml, fileName, diagnostics, truncated);
+        var ordered = diagnostics
+            .OrderBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ToList();
+        return new MinutesParseResult(document, ordered);
     }
 
     /// <summary>Parses minutes from a stream of UTF-8 YAML.</summary>

@@ -1,0 +1,881 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Minutes.Templating.Diagnostics;
+using Minutes.Templating.Model;
+using YamlDotNet.Core;
+
+namespace Minutes.Templating.Parsing;
+
+/// <summary>
+/// Turns the tree of a minutes YAML file into a <see cref="MinutesDocument"/>, checking it against
+/// contract version 1 and collecting every problem instead of stopping at the first.
+/// </summary>
+internal sealed partial class MinutesReader
+{
+    /// <summary>The contract versions this library reads.</summary>
+    public static readonly IReadOnlyList<int> SupportedVersions = [1];
+
+    private static readonly string[] TopKeys = ["minutes", "language", "document", "meeting", "organisations", "attendees", "agenda", "next_meeting", "labels"];
+    private static readonly string[] DocumentKeys = ["type", "title", "reference", "status", "approved_on", "classification"];
+    private static readonly string[] MeetingKeys = ["body", "abbreviation", "number", "date", "start", "end", "location", "mode"];
+    private static readonly string[] AttendeesKeys = ["present", "absent", "guests"];
+    private static readonly string[] PersonKeys = ["name", "honorific", "org", "role", "on_behalf_of", "excused", "redact", "note"];
+    private static readonly string[] ItemKeys = ["title", "number", "presenter", "documents", "points"];
+    private static readonly string[] NextMeetingKeys = ["date", "start", "location"];
+
+    /// <summary>The keys that decide a point's form, in the order they are named in messages.</summary>
+    private static readonly string[] PointFormKeys = ["text", "topic", "agreement", "decision", "action"];
+    private static readonly string[] TextPointKeys = ["text", "by", "points"];
+    private static readonly string[] TopicPointKeys = ["topic", "points"];
+    private static readonly string[] AgreementPointKeys = ["agreement"];
+    private static readonly string[] DecisionPointKeys = ["decision"];
+    private static readonly string[] ActionPointKeys = ["action", "owner", "due"];
+
+    private static readonly (string Name, DocumentType Value)[] DocumentTypes =
+        [("minutes", DocumentType.Minutes), ("decisions", DocumentType.Decisions), ("actions", DocumentType.Actions)];
+
+    private static readonly (string Name, DocumentStatus Value)[] Statuses =
+        [("draft", DocumentStatus.Draft), ("approved", DocumentStatus.Approved)];
+
+    private static readonly (string Name, MeetingMode Value)[] Modes =
+        [("in_person", MeetingMode.InPerson), ("online", MeetingMode.Online), ("hybrid", MeetingMode.Hybrid)];
+
+    private static readonly (string Name, PersonRole Value)[] Roles =
+    [
+        ("chair", PersonRole.Chair), ("secretary", PersonRole.Secretary), ("minute_taker", PersonRole.MinuteTaker),
+        ("member", PersonRole.Member), ("guest", PersonRole.Guest), ("support", PersonRole.Support),
+    ];
+
+    private readonly string _file;
+    private readonly string _source;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<OrganisationReference> _organisationReferences = [];
+
+    private MinutesReader(string file, string source, List<Diagnostic> diagnostics)
+    {
+        _file = file;
+        _source = source;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Reads minutes; every problem goes to <paramref name="diagnostics"/>.</summary>
+    /// <param name="root">The YAML tree, or null when the text held no document.</param>
+    /// <param name="source">The YAML text (used to place errors inside text values).</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="diagnostics">Receives the problems.</param>
+    /// <param name="truncated">True when the tree is incomplete because of a syntax error or a limit.</param>
+    public static MinutesDocument? Read(SourceNode? root, string source, string file, List<Diagnostic> diagnostics, bool truncated)
+    {
+        var reader = new MinutesReader(file, source, diagnostics);
+        return reader.ReadDocument(root, truncated);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"^[0-9]{2}:[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HourMinute();
+
+    private MinutesDocument? ReadDocument(SourceNode? root, bool truncated)
+    {
+        if (root is null || root is SourceScalar { Kind: ScalarKind.Null, IsComplete: true })
+        {
+            if (!truncated)
+            {
+                Error(DiagnosticCodes.EmptyDocument, "the document is empty; minutes need at least 'meeting' and 'agenda'", new SourceLocation(_file, 1, 1));
+            }
+
+            return null;
+        }
+
+        if (root is not SourceMapping top)
+        {
+            if (root.IsComplete)
+            {
+                Error(DiagnosticCodes.WrongType, $"the document must be a mapping with keys such as 'meeting' and 'agenda', not {root.Describe()}", root.Location);
+            }
+
+            return null;
+        }
+
+        CheckKeys(top, TopKeys, null);
+
+        var version = 1;
+        if (Value(top, "minutes") is { } versionNode && ReadInt(versionNode, "minutes") is { } v)
+        {
+            if (!SupportedVersions.Contains(v))
+            {
+                Error(DiagnosticCodes.UnsupportedVersion, $"unsupported minutes version {v.ToString(CultureInfo.InvariantCulture)}; supported: {string.Join(", ", SupportedVersions)}", versionNode.Location);
+            }
+
+            version = v;
+        }
+
+        var language = "en";
+        if (Value(top, "language") is { } languageNode && ReadString(languageNode, "language") is { } tag)
+        {
+            if (LanguageTag().IsMatch(tag))
+            {
+                language = tag;
+            }
+            else
+            {
+                var hint = tag.Contains('_', StringComparison.Ordinal) ? $"; write '{tag.Replace('_', '-')}' with a hyphen" : "; for example 'en', 'nl' or 'en-GB'";
+                Error(DiagnosticCodes.InvalidLanguage, $"'{tag}' is not a well-formed BCP 47 language tag{hint}", languageNode.Location);
+            }
+        }
+
+        var document = Value(top, "document") is { } documentNode ? ReadDocumentInfo(documentNode) : new DocumentInfo();
+        var meeting = Require(top, "meeting", "the document") is { } meetingNode ? ReadMeeting(meetingNode) : null;
+
+        var organisationsNode = Value(top, "organisations");
+        var organisations = organisationsNode is null ? [] : ReadOrganisations(organisationsNode);
+
+        var attendees = Value(top, "attendees") is { } attendeesNode ? ReadAttendees(attendeesNode) : new Attendees();
+        var agenda = Require(top, "agenda", "the document") is { } agendaNode ? ReadAgenda(agendaNode) : [];
+        var nextMeeting = Value(top, "next_meeting") is { } nextNode ? ReadNextMeeting(nextNode) : null;
+        var labels = Value(top, "labels") is { } labelsNode ? ReadLabels(labelsNode) : new Dictionary<string, string>();
+
+        if (organisationsNode is SourceMapping)
+        {
+            CheckOrganisationReferences(organisations);
+        }
+
+        return new MinutesDocument
+        {
+            Version = version,
+            Language = language,
+            Document = document,
+            Meeting = meeting ?? new Meeting { Body = InlineText.Empty, Date = default },
+            Organisations = organisations,
+            Attendees = attendees,
+            Agenda = agenda,
+            NextMeeting = nextMeeting,
+            Labels = labels,
+        };
+    }
+
+    private DocumentInfo ReadDocumentInfo(SourceNode node)
+    {
+        if (AsMapping(node, "document") is not { } map)
+        {
+            return new DocumentInfo();
+        }
+
+        CheckKeys(map, DocumentKeys, "document");
+        return new DocumentInfo
+        {
+            Type = ReadEnum(map, "type", DocumentTypes) ?? DocumentType.Minutes,
+            Title = ReadText(map, "title"),
+            Reference = ReadString(map, "reference"),
+            Status = ReadEnum(map, "status", Statuses) ?? DocumentStatus.Draft,
+            ApprovedOn = ReadDate(map, "approved_on"),
+            Classification = ReadString(map, "classification"),
+        };
+    }
+
+    private Meeting? ReadMeeting(SourceNode node)
+    {
+        if (AsMapping(node, "meeting") is not { } map)
+        {
+            return null;
+        }
+
+        CheckKeys(map, MeetingKeys, "meeting");
+        var body = Require(map, "body", "'meeting'") is { } bodyNode ? ReadText(bodyNode, "body") : null;
+        var date = Require(map, "date", "'meeting'") is { } dateNode ? ReadDate(dateNode, "date") : null;
+        return new Meeting
+        {
+            Body = body ?? InlineText.Empty,
+            Abbreviation = ReadString(map, "abbreviation"),
+            Number = Value(map, "number") is { } numberNode ? ReadNumberText(numberNode, "number") : null,
+            Date = date ?? default,
+            Start = ReadTime(map, "start"),
+            End = ReadTime(map, "end"),
+            Location = ReadText(map, "location"),
+            Mode = ReadEnum(map, "mode", Modes),
+        };
+    }
+
+    private List<Organisation> ReadOrganisations(SourceNode node)
+    {
+        var result = new List<Organisation>();
+        if (AsMapping(node, "organisations") is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            if (ReadText(value, key.Value) is { } name)
+            {
+                result.Add(new Organisation(key.Value, name));
+            }
+        }
+
+        return result;
+    }
+
+    private Attendees ReadAttendees(SourceNode node)
+    {
+        if (AsMapping(node, "attendees") is not { } map)
+        {
+            return new Attendees();
+        }
+
+        CheckKeys(map, AttendeesKeys, "attendees");
+        return new Attendees
+        {
+            Present = ReadPersons(map, "present"),
+            Absent = ReadPersons(map, "absent"),
+            Guests = ReadPersons(map, "guests"),
+        };
+    }
+
+    private List<Person> ReadPersons(SourceMapping parent, string key)
+    {
+        var result = new List<Person>();
+        if (Value(parent, key) is not { } node || AsSequence(node, key) is not { } list)
+        {
+            return result;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (ReadPerson(item) is { } person)
+            {
+                result.Add(person);
+            }
+        }
+
+        return result;
+    }
+
+    private Person? ReadPerson(SourceNode node)
+    {
+        if (node is SourceScalar scalar)
+        {
+            return ReadText(scalar, "person") is { } text ? new Person { Text = text } : null;
+        }
+
+        if (node is not SourceMapping map)
+        {
+            WrongType(node, "a person", "text or a mapping with 'name', 'org', …");
+            return null;
+        }
+
+        CheckKeys(map, PersonKeys, "person");
+        var org = ReadString(map, "org");
+        if (org is not null && map.TryGet("org", out _, out var orgNode))
+        {
+            _organisationReferences.Add(new OrganisationReference(org, orgNode.Location, "org", AlwaysAbbreviation: true));
+        }
+
+        return new Person
+        {
+            Name = ReadString(map, "name"),
+            Honorific = ReadString(map, "honorific"),
+            Organisation = org,
+            Role = ReadEnum(map, "role", Roles) ?? PersonRole.Member,
+            OnBehalfOf = ReadString(map, "on_behalf_of"),
+            Excused = ReadBool(map, "excused"),
+            Redact = ReadString(map, "redact"),
+            Note = ReadText(map, "note"),
+        };
+    }
+
+    private List<AgendaItem> ReadAgenda(SourceNode node)
+    {
+        var result = new List<AgendaItem>();
+        if (AsSequence(node, "agenda") is not { } list)
+        {
+            return result;
+        }
+
+        var next = 1;
+        foreach (var itemNode in list.Items)
+        {
+            if (itemNode is not SourceMapping map)
+            {
+                WrongType(itemNode, "an agenda item", "a mapping with at least 'title'");
+                continue;
+            }
+
+            CheckKeys(map, ItemKeys, "agenda item");
+            var title = Require(map, "title", "this agenda item") is { } titleNode ? ReadText(titleNode, "title") : null;
+
+            string? number;
+            if (Value(map, "number") is not { } numberNode)
+            {
+                number = next.ToString(CultureInfo.InvariantCulture);
+                next++;
+            }
+            else if (numberNode is SourceScalar { Kind: ScalarKind.Null })
+            {
+                number = null;
+            }
+            else
+            {
+                number = ReadNumberText(numberNode, "number");
+                if (number is not null && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var explicitNumber) && explicitNumber < int.MaxValue)
+                {
+                    next = explicitNumber + 1;
+                }
+            }
+
+            result.Add(new AgendaItem
+            {
+                Title = title ?? InlineText.Empty,
+                Number = number,
+                Presenter = ReadText(map, "presenter"),
+                Documents = ReadTextList(map, "documents"),
+                Points = Value(map, "points") is { } pointsNode ? ReadPoints(pointsNode) : [],
+            });
+        }
+
+        return result;
+    }
+
+    private List<Point> ReadPoints(SourceNode node)
+    {
+        var result = new List<Point>();
+        if (AsSequence(node, "points") is not { } list)
+        {
+            return result;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (ReadPoint(item) is { } point)
+            {
+                result.Add(point);
+            }
+        }
+
+        return result;
+    }
+
+    private Point? ReadPoint(SourceNode node)
+    {
+        if (node is SourceScalar scalar)
+        {
+            if (scalar.Kind == ScalarKind.Null)
+            {
+                Error(DiagnosticCodes.WrongType, "a point must be text or a mapping, but this one is empty", node.Location);
+                return null;
+            }
+
+            return ReadText(scalar, "point") is { } text ? new StatementPoint(text, null, []) : null;
+        }
+
+        if (node is not SourceMapping map)
+        {
+            WrongType(node, "a point", "text or a mapping");
+            return null;
+        }
+
+        var forms = map.Entries.Where(e => PointFormKeys.Contains(e.Key.Value)).Select(e => e.Key).ToList();
+        if (forms.Count == 0)
+        {
+            CheckKeys(map, [.. TextPointKeys, .. TopicPointKeys, .. ActionPointKeys, .. AgreementPointKeys, .. DecisionPointKeys], "point");
+            if (map.IsComplete)
+            {
+                Error(DiagnosticCodes.PointForm, $"this point has none of the point forms; {PointFormsHelp}", map.Location);
+            }
+
+            return null;
+        }
+
+        if (forms.Count > 1)
+        {
+            Error(DiagnosticCodes.PointForm, $"this point has both '{forms[0].Value}' and '{forms[1].Value}'; {PointFormsHelp}", forms[1].Location);
+            return null;
+        }
+
+        switch (forms[0].Value)
+        {
+            case "text":
+                CheckPointKeys(map, "text", TextPointKeys);
+                var by = ReadString(map, "by");
+                if (by is not null && map.TryGet("by", out _, out var byNode))
+                {
+                    _organisationReferences.Add(new OrganisationReference(by, byNode.Location, "by", AlwaysAbbreviation: false));
+                }
+
+                return new StatementPoint(
+                    ReadText(map, "text") ?? InlineText.Empty,
+                    by,
+                    Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : []);
+            case "topic":
+                CheckPointKeys(map, "topic", TopicPointKeys);
+                return new TopicPoint(
+                    ReadText(map, "topic") ?? InlineText.Empty,
+                    Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : []);
+            case "agreement":
+                CheckPointKeys(map, "agreement", AgreementPointKeys);
+                return new AgreementPoint(ReadText(map, "agreement") ?? InlineText.Empty);
+            case "decision":
+                CheckPointKeys(map, "decision", DecisionPointKeys);
+                return new DecisionPoint(ReadText(map, "decision") ?? InlineText.Empty);
+            default:
+                CheckPointKeys(map, "action", ActionPointKeys);
+                var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadString(ownerNode, "owner") : null;
+                if (owner is not null && map.TryGet("owner", out _, out var ownerValue))
+                {
+                    _organisationReferences.Add(new OrganisationReference(owner, ownerValue.Location, "owner", AlwaysAbbreviation: false));
+                }
+
+                return new ActionPoint(ReadText(map, "action") ?? InlineText.Empty, owner ?? string.Empty, ReadDate(map, "due"));
+        }
+    }
+
+    private static string PointFormsHelp =>
+        "a point is plain text, or a mapping with exactly one of 'text' (with optional 'by' and 'points'), "
+        + "'topic' (with 'points'), 'agreement', 'decision', or 'action' (with 'owner' and optional 'due')";
+
+    private void CheckPointKeys(SourceMapping map, string form, string[] allowed)
+    {
+        var allPointKeys = TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).ToArray();
+        foreach (var (key, _) in map.Entries)
+        {
+            if (allowed.Contains(key.Value))
+            {
+                continue;
+            }
+
+            if (allPointKeys.Contains(key.Value))
+            {
+                Error(DiagnosticCodes.UnknownKey, $"key '{key.Value}' does not belong to a '{form}' point; its keys are {Quote(allowed)}", key.Location);
+            }
+            else
+            {
+                UnknownKey(key, allowed, "point");
+            }
+        }
+    }
+
+    private NextMeeting? ReadNextMeeting(SourceNode node)
+    {
+        if (AsMapping(node, "next_meeting") is not { } map)
+        {
+            return null;
+        }
+
+        CheckKeys(map, NextMeetingKeys, "next_meeting");
+        return new NextMeeting
+        {
+            Date = ReadDate(map, "date"),
+            Start = ReadTime(map, "start"),
+            Location = ReadText(map, "location"),
+        };
+    }
+
+    private Dictionary<string, string> ReadLabels(SourceNode node)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (AsMapping(node, "labels") is not { } map)
+        {
+            return result;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            if (ReadString(value, key.Value) is { } text)
+            {
+                result[key.Value] = text;
+            }
+        }
+
+        return result;
+    }
+
+    private List<InlineText> ReadTextList(SourceMapping parent, string key)
+    {
+        var result = new List<InlineText>();
+        if (Value(parent, key) is not { } node || AsSequence(node, key) is not { } list)
+        {
+            return result;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (ReadText(item, "an entry of '" + key + "'") is { } text)
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
+    private void CheckOrganisationReferences(List<Organisation> organisations)
+    {
+        var declared = organisations.Select(o => o.Abbreviation).ToArray();
+        foreach (var reference in _organisationReferences)
+        {
+            var value = reference.Value.Trim();
+            if (declared.Contains(value, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            // 'by' and 'owner' may also name a person in free text ("the chair", "Jan Jansen"); only a
+            // single token without spaces is taken to be meant as an abbreviation.
+            if (!reference.AlwaysAbbreviation && value.Any(char.IsWhiteSpace))
+            {
+                continue;
+            }
+
+            var suggestion = Suggest(value, declared);
+            var hint = suggestion is null ? "; add it under 'organisations'" : $"; did you mean '{suggestion}'?";
+            _diagnostics.Add(new Diagnostic(
+                DiagnosticSeverity.Warning,
+                DiagnosticCodes.UndeclaredOrganisation,
+                $"'{reference.Key}: {value}' names no organisation declared under 'organisations'{hint}",
+                reference.Location));
+        }
+    }
+
+    // ----- values -----
+
+    private static SourceNode? Value(SourceMapping map, string key) => map.TryGet(key, out _, out var value) ? value : null;
+
+    private SourceNode? Require(SourceMapping map, string key, string owner)
+    {
+        if (map.TryGet(key, out _, out var value))
+        {
+            return value;
+        }
+
+        if (map.IsComplete)
+        {
+            Error(DiagnosticCodes.MissingKey, $"{owner} lacks the required key '{key}'", map.Location);
+        }
+
+        return null;
+    }
+
+    private SourceMapping? AsMapping(SourceNode node, string key)
+    {
+        if (node is SourceMapping map)
+        {
+            return map;
+        }
+
+        WrongType(node, $"'{key}'", "a mapping");
+        return null;
+    }
+
+    private SourceSequence? AsSequence(SourceNode node, string key)
+    {
+        if (node is SourceSequence list)
+        {
+            return list;
+        }
+
+        WrongType(node, $"'{key}'", "a list");
+        return null;
+    }
+
+    private void WrongType(SourceNode node, string what, string expected)
+    {
+        if (!node.IsComplete)
+        {
+            return;
+        }
+
+        var found = node is SourceScalar { Kind: ScalarKind.Null } ? "has no value" : "is " + node.Describe();
+        Error(DiagnosticCodes.WrongType, $"{what} must be {expected}, but {found}", node.Location);
+    }
+
+    private SourceScalar? AsScalar(SourceNode node, string key, string expected)
+    {
+        if (node is SourceScalar { Kind: not ScalarKind.Null } scalar)
+        {
+            return scalar;
+        }
+
+        WrongType(node, $"'{key}'", expected);
+        return null;
+    }
+
+    private string? ReadString(SourceMapping map, string key) => Value(map, key) is { } node ? ReadString(node, key) : null;
+
+    private string? ReadString(SourceNode node, string key) => AsScalar(node, key, "text")?.Value;
+
+    private InlineText? ReadText(SourceMapping map, string key) => Value(map, key) is { } node ? ReadText(node, key) : null;
+
+    /// <summary>Reads a text value through the inline Markdown, placing markup errors inside the value where possible.</summary>
+    private InlineText? ReadText(SourceNode node, string key)
+    {
+        if (AsScalar(node, key, "text") is not { } scalar)
+        {
+            return null;
+        }
+
+        var value = scalar.IsBlock ? scalar.Value.TrimEnd('\n') : scalar.Value;
+        var errors = new List<(int Offset, string Message)>();
+        var text = InlineMarkdown.Parse(value, errors);
+        foreach (var (offset, message) in errors)
+        {
+            Error(DiagnosticCodes.InvalidInlineMarkup, message, LocateInScalar(scalar, offset));
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Finds the line and column of a character of a scalar's value. Exact for single-line plain
+    /// and quoted scalars without escapes and for literal block scalars; otherwise the scalar's start.
+    /// </summary>
+    private SourceLocation LocateInScalar(SourceScalar scalar, int offset)
+    {
+        var value = scalar.Value;
+        switch (scalar.Style)
+        {
+            case ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when !value.Contains('\n', StringComparison.Ordinal):
+                var start = scalar.Offset + (scalar.Style == ScalarStyle.Plain ? 0 : 1);
+                if (start + value.Length <= _source.Length && string.CompareOrdinal(_source, start, value, 0, value.Length) == 0)
+                {
+                    return scalar.Location with { Column = scalar.Location.Column + (start - scalar.Offset) + offset };
+                }
+
+                break;
+            case ScalarStyle.Literal:
+                var lineInValue = value.AsSpan(0, offset).Count('\n');
+                var lineStart = value.LastIndexOf('\n', Math.Max(offset - 1, 0)) is var nl && nl >= 0 && nl < offset ? nl + 1 : 0;
+                var lineEnd = value.IndexOf('\n', lineStart);
+                var valueLine = value[lineStart..(lineEnd < 0 ? value.Length : lineEnd)];
+                var sourceLines = _source.Split('\n');
+                var sourceLineIndex = scalar.Location.Line + lineInValue; // 0-based index of the line after the header, plus the lines before
+                if (sourceLineIndex < sourceLines.Length)
+                {
+                    var sourceLine = sourceLines[sourceLineIndex].TrimEnd('\r');
+                    var indent = sourceLine.Length - valueLine.Length;
+                    if (indent >= 0 && sourceLine.AsSpan(indent).SequenceEqual(valueLine))
+                    {
+                        return new SourceLocation(_file, sourceLineIndex + 1, indent + (offset - lineStart) + 1);
+                    }
+                }
+
+                break;
+        }
+
+        return scalar.Location;
+    }
+
+    private int? ReadInt(SourceNode node, string key)
+    {
+        if (AsScalar(node, key, "a whole number") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (scalar.Kind == ScalarKind.Int && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        WrongType(scalar, $"'{key}'", "a whole number");
+        return null;
+    }
+
+    /// <summary>A number that may be written as an integer or as text (<c>4a</c>).</summary>
+    private string? ReadNumberText(SourceNode node, string key)
+    {
+        if (AsScalar(node, key, "a number or text such as '4a'") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (scalar.Kind == ScalarKind.Bool)
+        {
+            WrongType(scalar, $"'{key}'", "a number or text such as '4a'");
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        if (scalar.Kind == ScalarKind.Int && text.StartsWith('-'))
+        {
+            Error(DiagnosticCodes.InvalidValue, $"'{key}' must not be negative", scalar.Location);
+            return null;
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
+    private bool? ReadBool(SourceMapping map, string key)
+    {
+        if (Value(map, key) is not { } node || AsScalar(node, key, "true or false") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (scalar.Kind == ScalarKind.Bool)
+        {
+            return scalar.Value.Equals("true", StringComparison.OrdinalIgnoreCase);
+        }
+
+        WrongType(scalar, $"'{key}'", "true or false");
+        return null;
+    }
+
+    private DateOnly? ReadDate(SourceMapping map, string key) => Value(map, key) is { } node ? ReadDate(node, key) : null;
+
+    private DateOnly? ReadDate(SourceNode node, string key)
+    {
+        if (AsScalar(node, key, "a date (YYYY-MM-DD)") is not { } scalar)
+        {
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        if (!IsoDate().IsMatch(text))
+        {
+            Error(DiagnosticCodes.InvalidDate, $"'{key}: {text}' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21", scalar.Location);
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Error(DiagnosticCodes.InvalidDate, $"'{key}: {text}' is not a date that exists", scalar.Location);
+            return null;
+        }
+
+        return date;
+    }
+
+    private TimeOnly? ReadTime(SourceMapping map, string key)
+    {
+        if (Value(map, key) is not { } node || AsScalar(node, key, "a time (HH:MM)") is not { } scalar)
+        {
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        if (!HourMinute().IsMatch(text))
+        {
+            Error(DiagnosticCodes.InvalidTime, $"'{key}: {text}' is not a time in the form HH:MM, for example 09:30", scalar.Location);
+            return null;
+        }
+
+        if (!TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            Error(DiagnosticCodes.InvalidTime, $"'{key}: {text}' is not a time that exists; hours run 00–23 and minutes 00–59", scalar.Location);
+            return null;
+        }
+
+        return time;
+    }
+
+    private T? ReadEnum<T>(SourceMapping map, string key, (string Name, T Value)[] allowed)
+        where T : struct, Enum
+    {
+        if (Value(map, key) is not { } node || AsScalar(node, key, "one of " + Quote(allowed.Select(a => a.Name))) is not { } scalar)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in allowed)
+        {
+            if (scalar.Value == name)
+            {
+                return value;
+            }
+        }
+
+        var names = allowed.Select(a => a.Name).ToArray();
+        var suggestion = Suggest(scalar.Value, names);
+        var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+        Error(DiagnosticCodes.InvalidValue, $"'{scalar.Value}' is not allowed for '{key}'; allowed: {string.Join(", ", names)}{hint}", scalar.Location);
+        return null;
+    }
+
+    // ----- keys -----
+
+    private void CheckKeys(SourceMapping map, string[] allowed, string? context)
+    {
+        foreach (var (key, _) in map.Entries)
+        {
+            if (!allowed.Contains(key.Value))
+            {
+                UnknownKey(key, allowed, context);
+            }
+        }
+    }
+
+    private void UnknownKey(SourceScalar key, IEnumerable<string> allowed, string? context)
+    {
+        var where = context is null ? string.Empty : $" in {context}";
+        var suggestion = Suggest(key.Value, allowed);
+        var message = suggestion is null
+            ? $"unknown key '{key.Value}'{where}; allowed keys are {Quote(allowed)}"
+            : $"unknown key '{key.Value}'{where}; did you mean '{suggestion}'?";
+        Error(DiagnosticCodes.UnknownKey, message, key.Location);
+    }
+
+    /// <summary>The closest candidate within a small edit distance, or null.</summary>
+    internal static string? Suggest(string value, IEnumerable<string> candidates)
+    {
+        var limit = value.Length <= 3 ? 1 : 2;
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = EditDistance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance <= limit && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions, swaps.</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        // The distance is at least the difference in length; this also keeps the table small.
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return Math.Abs(a.Length - b.Length);
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
+
+    private void Error(string code, string message, SourceLocation location) =>
+        _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, location));
+
+    private sealed record OrganisationReference(string Value, SourceLocation Location, string Key, bool AlwaysAbbreviation);
+}

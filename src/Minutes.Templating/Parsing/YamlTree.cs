@@ -1,0 +1,474 @@
+using System.Globalization;
+using Minutes.Templating.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Minutes.Templating.Parsing;
+
+/// <summary>What a plain YAML scalar resolves to under the YAML 1.2 core schema.</summary>
+internal enum ScalarKind
+{
+    /// <summary>Text (quoted, block, or a plain scalar that is nothing else).</summary>
+    String,
+
+    /// <summary><c>~</c>, <c>null</c> or nothing at all.</summary>
+    Null,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Bool,
+
+    /// <summary>A decimal integer.</summary>
+    Int,
+
+    /// <summary>A decimal floating point number.</summary>
+    Float,
+}
+
+/// <summary>A node of the YAML text with the place it starts, as the parser saw it.</summary>
+internal abstract class SourceNode
+{
+    protected SourceNode(SourceLocation location, int offset)
+    {
+        Location = location;
+        Offset = offset;
+    }
+
+    /// <summary>Where the node starts.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The 0-based character offset in the text where the node starts.</summary>
+    public int Offset { get; }
+
+    /// <summary>False when reading stopped inside the node (syntax error or limit), so it may lack entries.</summary>
+    public bool IsComplete { get; set; } = true;
+
+    /// <summary>How the node is named in messages: "a mapping", "a list", "text"…</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A scalar.</summary>
+internal sealed class SourceScalar : SourceNode
+{
+    public SourceScalar(SourceLocation location, int offset, string value, ScalarStyle style, ScalarKind kind)
+        : base(location, offset)
+    {
+        Value = value;
+        Style = style;
+        Kind = kind;
+    }
+
+    /// <summary>The scalar's text, after YAML's folding and escapes.</summary>
+    public string Value { get; }
+
+    /// <summary>Plain, quoted, literal or folded.</summary>
+    public ScalarStyle Style { get; }
+
+    /// <summary>What the scalar resolves to.</summary>
+    public ScalarKind Kind { get; }
+
+    /// <summary>True for <c>|</c> and <c>&gt;</c> scalars.</summary>
+    public bool IsBlock => Style is ScalarStyle.Literal or ScalarStyle.Folded;
+
+    public override string Describe() => Kind switch
+    {
+        ScalarKind.Null => "nothing (null)",
+        ScalarKind.Bool => "a yes/no value",
+        ScalarKind.Int or ScalarKind.Float => "a number",
+        _ => "text",
+    };
+}
+
+/// <summary>A list.</summary>
+internal sealed class SourceSequence(SourceLocation location, int offset) : SourceNode(location, offset)
+{
+    public List<SourceNode> Items { get; } = [];
+
+    public override string Describe() => "a list";
+}
+
+/// <summary>A mapping; keys are scalars (other keys are reported and dropped), duplicates are dropped.</summary>
+internal sealed class SourceMapping(SourceLocation location, int offset) : SourceNode(location, offset)
+{
+    public List<KeyValuePair<SourceScalar, SourceNode>> Entries { get; } = [];
+
+    public override string Describe() => "a mapping";
+
+    public bool TryGet(string key, out SourceScalar keyNode, out SourceNode value)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                keyNode = entry.Key;
+                value = entry.Value;
+                return true;
+            }
+        }
+
+        keyNode = null!;
+        value = null!;
+        return false;
+    }
+}
+
+/// <summary>
+/// Reads YAML text into a small tree of <see cref="SourceNode"/>s with their positions, walking
+/// YamlDotNet's parser events. Unlike YamlDotNet's representation model it keeps going after a
+/// duplicate key, rejects aliases instead of expanding them, enforces size, depth and node limits
+/// without recursion, and keeps what it read before a syntax error.
+/// </summary>
+internal static class YamlTree
+{
+    /// <summary>Largest accepted input, in UTF-8 bytes.</summary>
+    public const int MaxInputBytes = 4 * 1024 * 1024;
+
+    /// <summary>Deepest accepted nesting of mappings and lists.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Most nodes (scalars, mappings, lists) accepted in one document.</summary>
+    public const int MaxNodes = 100_000;
+
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+
+    /// <summary>Reads the text; returns the root node, or null when there is none.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="diagnostics">Receives every problem found.</param>
+    /// <param name="syntaxError">True when reading stopped at a YAML syntax error or a limit.</param>
+    public static SourceNode? Read(string text, string file, List<Diagnostic> diagnostics, out bool syntaxError)
+    {
+        syntaxError = false;
+        var byteCount = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (byteCount > MaxInputBytes)
+        {
+            diagnostics.Add(Error(
+                DiagnosticCodes.LimitExceeded,
+                string.Create(CultureInfo.InvariantCulture, $"the input is {byteCount} bytes; at most {MaxInputBytes} bytes (4 MiB) are accepted"),
+                new SourceLocation(file, 1, 1)));
+            syntaxError = true;
+            return null;
+        }
+
+        var reader = new Reader(file, diagnostics);
+        try
+        {
+            reader.Run(new Parser(new StringReader(text)));
+        }
+        catch (YamlException ex)
+        {
+            syntaxError = true;
+            reader.MarkIncomplete();
+            diagnostics.Add(Error(DiagnosticCodes.SyntaxError, SyntaxMessage(ex), Location(file, ex.Start)));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            // YamlDotNet's scanner can fail on some malformed input without a YamlException; the
+            // input is still not YAML, so report it like any syntax error, after the last good event.
+            syntaxError = true;
+            reader.MarkIncomplete();
+            diagnostics.Add(Error(DiagnosticCodes.SyntaxError, "YAML syntax error: the text after this point is not well-formed YAML", Location(file, reader.LastMark)));
+        }
+
+        syntaxError |= reader.Stopped;
+        return reader.Root;
+    }
+
+    internal static SourceLocation Location(string file, Mark mark) =>
+        new(file, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
+
+    private static int Offset(Mark mark) => (int)Math.Clamp(mark.Index, 0, int.MaxValue);
+
+    private static Diagnostic Error(string code, string message, SourceLocation location) =>
+        new(DiagnosticSeverity.Error, code, message, location);
+
+    private static string SyntaxMessage(YamlException ex)
+    {
+        // YamlDotNet prefixes its messages with "(Line: 3, Col: 1, Idx: 20) - (…): "; the
+        // location is already in the diagnostic, so keep only the words.
+        var message = ex.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut >= 0)
+        {
+            message = message[(cut + 3)..];
+        }
+
+        message = message.Trim().TrimEnd('.');
+        return "YAML syntax error: " + (message.Length == 0 ? "the text is not well-formed YAML" : char.ToLowerInvariant(message[0]) + message[1..]);
+    }
+
+    private static ScalarKind Resolve(Scalar scalar)
+    {
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+        if (tag is not null && tag != "!")
+        {
+            return tag switch
+            {
+                CoreTagPrefix + "null" => ScalarKind.Null,
+                CoreTagPrefix + "bool" => ScalarKind.Bool,
+                CoreTagPrefix + "int" => ScalarKind.Int,
+                CoreTagPrefix + "float" => ScalarKind.Float,
+                _ => ScalarKind.String,
+            };
+        }
+
+        return scalar.Style == ScalarStyle.Plain && tag is null ? ResolvePlain(scalar.Value) : ScalarKind.String;
+    }
+
+    /// <summary>Resolves a plain scalar by the YAML 1.2 core schema (dates and times stay text).</summary>
+    internal static ScalarKind ResolvePlain(string value)
+    {
+        switch (value)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return ScalarKind.Null;
+            case "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                return ScalarKind.Bool;
+        }
+
+        if (IsDecimalInteger(value))
+        {
+            return ScalarKind.Int;
+        }
+
+        return IsFloat(value) ? ScalarKind.Float : ScalarKind.String;
+    }
+
+    private static bool IsDecimalInteger(string value)
+    {
+        var start = value.Length > 0 && (value[0] == '-' || value[0] == '+') ? 1 : 0;
+        if (value.Length == start)
+        {
+            return false;
+        }
+
+        for (var i = start; i < value.Length; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFloat(string value) =>
+        value.Any(char.IsAsciiDigit)
+        && value.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '+' or 'e' or 'E')
+        && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private sealed class Reader(string file, List<Diagnostic> diagnostics)
+    {
+        private readonly Stack<Frame> _open = new();
+        private int _nodes;
+        private int _documents;
+
+        public SourceNode? Root { get; private set; }
+
+        /// <summary>The end of the last event read, for errors that come without a position.</summary>
+        public Mark LastMark { get; private set; } = Mark.Empty;
+
+        /// <summary>True when a limit stopped reading.</summary>
+        public bool Stopped { get; private set; }
+
+        public void MarkIncomplete()
+        {
+            foreach (var frame in _open)
+            {
+                frame.Node.IsComplete = false;
+            }
+        }
+
+        public void Run(Parser parser)
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                LastMark = current.End;
+                switch (current)
+                {
+                    case DocumentStart:
+                        _documents++;
+                        if (_documents > 1)
+                        {
+                            diagnostics.Add(Error(
+                                DiagnosticCodes.UnsupportedYaml,
+                                "the file holds more than one YAML document ('---'); minutes are one document",
+                                Location(file, current.Start)));
+                            Stopped = true;
+                            return;
+                        }
+
+                        break;
+                    case AnchorAlias alias:
+                        diagnostics.Add(Error(
+                            DiagnosticCodes.UnsupportedYaml,
+                            $"YAML aliases ('*{alias.Value}') are not supported in minutes; write the value out in full",
+                            Location(file, alias.Start)));
+                        if (!CountNode(current))
+                        {
+                            return;
+                        }
+
+                        // Keep the mapping's key/value pairing intact with a stand-in value.
+                        Add(new SourceScalar(Location(file, alias.Start), Offset(alias.Start), string.Empty, ScalarStyle.Plain, ScalarKind.Null) { IsComplete = false });
+                        break;
+                    case Scalar scalar:
+                        if (!CountNode(current))
+                        {
+                            return;
+                        }
+
+                        CheckTag(scalar.Tag, scalar.Start);
+                        Add(new SourceScalar(Location(file, scalar.Start), Offset(scalar.Start), scalar.Value, scalar.Style, Resolve(scalar)));
+                        break;
+                    case MappingStart mappingStart:
+                        if (!CountNode(current))
+                        {
+                            return;
+                        }
+
+                        CheckTag(mappingStart.Tag, mappingStart.Start);
+                        if (!Open(new SourceMapping(Location(file, mappingStart.Start), Offset(mappingStart.Start))))
+                        {
+                            return;
+                        }
+
+                        break;
+                    case SequenceStart sequenceStart:
+                        if (!CountNode(current))
+                        {
+                            return;
+                        }
+
+                        CheckTag(sequenceStart.Tag, sequenceStart.Start);
+                        if (!Open(new SourceSequence(Location(file, sequenceStart.Start), Offset(sequenceStart.Start))))
+                        {
+                            return;
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        _open.Pop();
+                        break;
+                }
+            }
+        }
+
+        private void CheckTag(TagName tag, Mark start)
+        {
+            if (tag.IsEmpty || tag.IsNonSpecific || tag.Value.StartsWith(CoreTagPrefix, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            diagnostics.Add(Error(
+                DiagnosticCodes.UnsupportedYaml,
+                $"YAML tag '{tag.Value}' is not supported in minutes; remove it",
+                Location(file, start)));
+        }
+
+        private bool CountNode(ParsingEvent current)
+        {
+            _nodes++;
+            if (_nodes <= MaxNodes)
+            {
+                return true;
+            }
+
+            diagnostics.Add(Error(
+                DiagnosticCodes.LimitExceeded,
+                string.Create(CultureInfo.InvariantCulture, $"the document has more than {MaxNodes} YAML nodes; reading stopped here"),
+                Location(file, current.Start)));
+            Stopped = true;
+            MarkIncomplete();
+            return false;
+        }
+
+        /// <summary>
+        /// Opens a mapping or list; false (and one diagnostic) when it would be too deep. Reading stops
+        /// there: YamlDotNet's scanner slows down quadratically on very deep flow nesting, so the rest
+        /// of such a text is not worth scanning.
+        /// </summary>
+        private bool Open(SourceNode node)
+        {
+            if (_open.Count >= MaxDepth)
+            {
+                diagnostics.Add(Error(
+                    DiagnosticCodes.LimitExceeded,
+                    string.Create(CultureInfo.InvariantCulture, $"mappings and lists nest deeper than {MaxDepth} levels here; reading stopped"),
+                    node.Location));
+                Stopped = true;
+                MarkIncomplete();
+                return false;
+            }
+
+            // Attached to its parent on opening, so a syntax error later still leaves it in the tree.
+            Add(node);
+            _open.Push(new Frame(node));
+            return true;
+        }
+
+        private void Add(SourceNode node)
+        {
+            if (_open.Count == 0)
+            {
+                Root ??= node;
+                return;
+            }
+
+            var parent = _open.Peek();
+            switch (parent.Node)
+            {
+                case SourceSequence sequence:
+                    sequence.Items.Add(node);
+                    break;
+                case SourceMapping mapping:
+                    if (!parent.HasPendingKey)
+                    {
+                        parent.HasPendingKey = true;
+                        parent.PendingKey = node as SourceScalar;
+                        if (node is not SourceScalar)
+                        {
+                            diagnostics.Add(Error(
+                                DiagnosticCodes.WrongType,
+                                $"a mapping key must be text, not {node.Describe()}",
+                                node.Location));
+                        }
+                        else if (node is SourceScalar { IsComplete: true } key
+                            && parent.FirstKeys.TryGetValue(key.Value, out var first))
+                        {
+                            diagnostics.Add(Error(
+                                DiagnosticCodes.DuplicateKey,
+                                string.Create(CultureInfo.InvariantCulture, $"duplicate key '{key.Value}'; it is already defined on line {first.Line}, column {first.Column}"),
+                                key.Location));
+                            parent.PendingKey = null;
+                        }
+
+                        return;
+                    }
+
+                    parent.HasPendingKey = false;
+                    if (parent.PendingKey is { } pendingKey)
+                    {
+                        parent.FirstKeys[pendingKey.Value] = pendingKey.Location;
+                        mapping.Entries.Add(new(pendingKey, node));
+                        parent.PendingKey = null;
+                    }
+
+                    break;
+            }
+        }
+
+        private sealed class Frame(SourceNode node)
+        {
+            public SourceNode Node { get; } = node;
+
+            public bool HasPendingKey { get; set; }
+
+            public SourceScalar? PendingKey { get; set; }
+
+            public Dictionary<string, SourceLocation> FirstKeys { get; } = new(StringComparer.Ordinal);
+        }
+    }
+}
