@@ -15,11 +15,14 @@ internal static class OutputFixer
     // pPr children that come before w:numPr in the schema (CT_PPrBase).
     private static readonly HashSet<string> BeforeNumbering = new(StringComparer.Ordinal) { "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl" };
 
-    public static XDocument Fix(string xml, RenderState state)
+    public static XDocument Fix(string xml, RenderState state, Numbering numbering)
     {
         var document = XDocument.Parse(xml, LoadOptions.None);
         var root = document.Root!;
         ApplyListLevels(root);
+        var nextNumId = state.NextNumId;
+        numbering.RestartLists(root, state.AddedLists, ref nextNumId);
+        state.NextNumId = nextNumId;
         root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
         root.Descendants().Where(e => e.Name.Namespace == Mt).ToList().ForEach(e => e.Remove());
         RenumberDrawings(root, state);
@@ -66,19 +69,25 @@ internal static class OutputFixer
             if (numbering is null)
             {
                 numbering = new XElement(NumPr);
-                var before = properties.Elements().LastOrDefault(e => e.Name.Namespace == W && BeforeNumbering.Contains(e.Name.LocalName));
-                if (before is null)
-                {
-                    properties.AddFirst(numbering);
-                }
-                else
-                {
-                    before.AddAfterSelf(numbering);
-                }
+                InsertNumberingProperties(properties, numbering);
             }
 
             numbering.Element(Ilvl)?.Remove();
             numbering.AddFirst(new XElement(Ilvl, new XAttribute(Val, level)));
+        }
+    }
+
+    /// <summary>Inserts <c>w:numPr</c> into paragraph properties where the schema wants it.</summary>
+    public static void InsertNumberingProperties(XElement properties, XElement numbering)
+    {
+        var before = properties.Elements().LastOrDefault(e => e.Name.Namespace == W && BeforeNumbering.Contains(e.Name.LocalName));
+        if (before is null)
+        {
+            properties.AddFirst(numbering);
+        }
+        else
+        {
+            before.AddAfterSelf(numbering);
         }
     }
 

@@ -216,6 +216,11 @@ internal static partial class PartCompiler
             tag.SourceStart = source.Length;
             source.Append(tag.Text);
             tag.SourceEnd = source.Length;
+            if (tag.Placement != TagPlacement.Inline && tag.Kind == TagKind.Open && LoopKeyword().IsMatch(tag.Code))
+            {
+                // Marks where each iteration starts, so counting lists can restart in each one.
+                source.Append("{{" + RenderContext.IterationFunction + "}}");
+            }
             last = match.Index + match.Length;
         }
 
@@ -227,6 +232,9 @@ internal static partial class PartCompiler
 
     /// <summary>The formatting of the paragraph style's runs is Word's job; a tag with no run properties adds none.</summary>
     private static XElement? DefaultRunProperties(XElement root) => null;
+
+    [GeneratedRegex(@"^(for|tablerow|while)\b")]
+    private static partial Regex LoopKeyword();
 
     [GeneratedRegex(@"<mt:t i=""(\d+)"" ?/>")]
     private static partial Regex PlaceholderPattern();

@@ -31,6 +31,9 @@ internal sealed class RenderContext : TemplateContext
     /// <summary>The function the compiled source calls before each tag that may write.</summary>
     public const string TagFunction = "__mt_tag";
 
+    /// <summary>The function the compiled source calls at the start of each loop iteration.</summary>
+    public const string IterationFunction = "__mt_iteration";
+
     /// <summary>The tag writing now.</summary>
     private TemplateTag? _tag;
 
@@ -225,4 +228,9 @@ internal sealed class RenderState
     public int NextBookmarkId { get; set; }
 
     public int NextParagraphId { get; set; } = 1;
+
+    public int NextNumId { get; set; } = 1;
+
+    /// <summary>List instances added to restart counting lists: (numId, abstractNumId).</summary>
+    public List<(int NumId, string AbstractId)> AddedLists { get; } = [];
 }

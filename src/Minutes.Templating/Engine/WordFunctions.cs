@@ -26,9 +26,13 @@ internal static class WordFunctions
         word.Import("line_break", new Func<RawMarkup>(() => new RawMarkup("<w:r><w:br/></w:r>")));
         word.Import("tab", new Func<RawMarkup>(() => new RawMarkup("<w:r><w:tab/></w:r>")));
         builtins.SetValue("word", word, true);
+        word.Import("continue_numbering", new Func<RawMarkup>(() => new RawMarkup("<mt:continue/>")));
+        builtins.Import(RenderContext.IterationFunction, new Func<RawMarkup>(() => IterationMarker));
         builtins.Import(RenderContext.TagFunction, new Action<Scriban.TemplateContext, int>(RenderContext.EnterTag));
         return builtins;
     }
+
+    private static readonly RawMarkup IterationMarker = new("<mt:iteration/>");
 
     /// <summary>Puts the paragraph it is written in at list level <paramref name="level"/> (0–8) of its list.</summary>
     private static RawMarkup ListLevel(int level) =>

@@ -40,4 +40,6 @@ internal static class WordNames
 
     public static readonly XName Placeholder = Mt + "t";
     public static readonly XName LevelMarker = Mt + "ilvl";
+    public static readonly XName IterationMarker = Mt + "iteration";
+    public static readonly XName ContinueMarker = Mt + "continue";
 }

@@ -16,11 +16,26 @@ internal readonly record struct TemplatedPart(string EntryName, string Kind);
 /// </summary>
 internal sealed class TemplatePackage
 {
-    private TemplatePackage(IReadOnlyList<KeyValuePair<string, byte[]>> entries, IReadOnlyList<TemplatedPart> parts)
+    private TemplatePackage(IReadOnlyList<KeyValuePair<string, byte[]>> entries, IReadOnlyList<TemplatedPart> parts, SupportParts support)
     {
         Entries = entries;
         Parts = parts;
+        NumberingEntry = support.Numbering;
+        StylesEntry = support.Styles;
+        SettingsEntry = support.Settings;
     }
+
+    /// <summary>The zip entry of the list definitions, if the template has them.</summary>
+    public string? NumberingEntry { get; }
+
+    /// <summary>The zip entry of the styles, if the template has them.</summary>
+    public string? StylesEntry { get; }
+
+    /// <summary>The zip entry of the document settings, if the template has them.</summary>
+    public string? SettingsEntry { get; }
+
+    /// <summary>The bytes of an entry, or null when the package has none of that name.</summary>
+    public byte[]? Entry(string? name) => name is null ? null : Entries.FirstOrDefault(e => e.Key == name).Value;
 
     /// <summary>The package's zip entries in a fixed order.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>> Entries { get; }
@@ -34,19 +49,20 @@ internal sealed class TemplatePackage
     {
         using var stream = new MemoryStream();
         var parts = new List<TemplatedPart>();
+        var support = new SupportParts();
         try
         {
             if (LooksLikeXml(data))
             {
                 using var flat = WordprocessingDocument.FromFlatOpcString(Encoding.UTF8.GetString(data), stream, isEditable: true);
-                Prepare(flat, parts);
+                Prepare(flat, parts, support);
             }
             else
             {
                 stream.Write(data);
                 stream.Position = 0;
                 using var document = WordprocessingDocument.Open(stream, isEditable: true);
-                Prepare(document, parts);
+                Prepare(document, parts, support);
             }
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException or IOException)
@@ -72,7 +88,7 @@ internal sealed class TemplatePackage
             (false, true) => 1,
             _ => string.CompareOrdinal(a.Key, b.Key),
         });
-        return new TemplatePackage(entries, parts);
+        return new TemplatePackage(entries, parts, support);
     }
 
     private static bool LooksLikeXml(byte[] data)
@@ -87,7 +103,7 @@ internal sealed class TemplatePackage
         return start.Length > 0 && start[0] == (byte)'<';
     }
 
-    private static void Prepare(WordprocessingDocument document, List<TemplatedPart> parts)
+    private static void Prepare(WordprocessingDocument document, List<TemplatedPart> parts, SupportParts support)
     {
         if (document.DocumentType != WordprocessingDocumentType.Document)
         {
@@ -95,6 +111,9 @@ internal sealed class TemplatePackage
         }
 
         var main = document.MainDocumentPart ?? throw new InvalidDataException("the package has no main document part");
+        support.Numbering = EntryOf(main.NumberingDefinitionsPart);
+        support.Styles = EntryOf(main.StyleDefinitionsPart);
+        support.Settings = EntryOf(main.DocumentSettingsPart);
         Add(main, "document");
         foreach (var header in main.HeaderParts)
         {
@@ -118,8 +137,19 @@ internal sealed class TemplatePackage
 
         void Add(OpenXmlPart part, string? kind)
         {
-            var entry = part.Uri.OriginalString.TrimStart('/');
+            var entry = EntryOf(part)!;
             parts.Add(new TemplatedPart(entry, kind ?? Path.GetFileNameWithoutExtension(entry)));
         }
+    }
+
+    private static string? EntryOf(OpenXmlPart? part) => part?.Uri.OriginalString.TrimStart('/');
+
+    private sealed class SupportParts
+    {
+        public string? Numbering { get; set; }
+
+        public string? Styles { get; set; }
+
+        public string? Settings { get; set; }
     }
 }

@@ -23,12 +23,14 @@ public sealed class WordTemplate
 
     private readonly TemplatePackage? _package;
     private readonly IReadOnlyList<CompiledPart> _parts;
+    private readonly Numbering _numbering;
 
-    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, IReadOnlyList<Diagnostic> diagnostics)
+    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyList<Diagnostic> diagnostics)
     {
         Name = name;
         _package = package;
         _parts = parts;
+        _numbering = numbering;
         Diagnostics = diagnostics;
     }
 
@@ -87,26 +89,20 @@ public sealed class WordTemplate
         catch (InvalidDataException ex)
         {
             diagnostics.Add(TemplateDiagnostics.AtFile(name, TemplateDiagnostics.Package, ex.Message));
-            return new WordTemplate(name, null, [], diagnostics);
+            return new WordTemplate(name, null, [], Numbering.Read(null, null), diagnostics);
         }
 
         var parts = new List<CompiledPart>();
-        var entries = package.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         foreach (var part in package.Parts)
         {
-            XDocument xml;
-            using (var partStream = new MemoryStream(entries[part.EntryName]))
-            {
-                xml = XDocument.Load(partStream, LoadOptions.None);
-            }
-
-            if (PartCompiler.Compile(name, part.EntryName, part.Kind, xml, diagnostics) is { } compiled)
+            if (PartCompiler.Compile(name, part.EntryName, part.Kind, ReadXml(package.Entry(part.EntryName))!, diagnostics) is { } compiled)
             {
                 parts.Add(compiled);
             }
         }
 
-        return new WordTemplate(name, package, parts, diagnostics);
+        var numbering = Numbering.Read(ReadXml(package.Entry(package.NumberingEntry)), ReadXml(package.Entry(package.StylesEntry)));
+        return new WordTemplate(name, package, parts, numbering, diagnostics);
     }
 
     /// <summary>Renders minutes with this template.</summary>
@@ -149,7 +145,7 @@ public sealed class WordTemplate
                 break;
             }
 
-            var fixedPart = OutputFixer.Fix(xml, state);
+            var fixedPart = OutputFixer.Fix(xml, state, _numbering);
             replaced[part.EntryName] = OutputFixer.Serialize(fixedPart);
             if (context.Links.Count > 0)
             {
@@ -161,6 +157,12 @@ public sealed class WordTemplate
         if (diagnostics.Any(d => d.IsError))
         {
             return new RenderResult(null, diagnostics);
+        }
+
+        if (state.AddedLists.Count > 0 && ReadXml(_package.Entry(_package.NumberingEntry)) is { } numberingPart)
+        {
+            Numbering.AddInstances(numberingPart.Root!, state.AddedLists);
+            replaced[_package.NumberingEntry!] = OutputFixer.Serialize(numberingPart);
         }
 
         using var output = new MemoryStream();
@@ -186,7 +188,18 @@ public sealed class WordTemplate
         return context;
     }
 
-    private byte[]? Entry(string name) => _package!.Entries.FirstOrDefault(e => e.Key == name).Value;
+    private byte[]? Entry(string name) => _package!.Entry(name);
+
+    private static XDocument? ReadXml(byte[]? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream(data);
+        return XDocument.Load(stream, LoadOptions.None);
+    }
 
     private static string RelationshipsEntry(string entryName)
     {

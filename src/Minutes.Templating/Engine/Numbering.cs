@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Xml.Linq;
+using static Minutes.Templating.Engine.WordNames;
+
+namespace Minutes.Templating.Engine;
+
+/// <summary>
+/// What the template's numbering part says: which list instances (<c>w:num</c>) count (1, 2, 3 or a, b, c)
+/// rather than show bullets, and which paragraph styles carry a list. Read once per template.
+/// </summary>
+internal sealed class Numbering
+{
+    private readonly Dictionary<string, string> _abstractOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _countingAbstracts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _styleNumbering = new(StringComparer.Ordinal);
+    private readonly int _maxNumId;
+
+    private Numbering(XDocument? numbering, XDocument? styles)
+    {
+        if (numbering?.Root is { } root)
+        {
+            foreach (var abstractNum in root.Elements(W + "abstractNum"))
+            {
+                var id = (string?)abstractNum.Attribute(W + "abstractNumId");
+                var counts = abstractNum.Elements(W + "lvl").Any(l => (string?)l.Element(W + "numFmt")?.Attribute(Val) is { } format && format != "bullet" && format != "none");
+                if (id is not null && counts)
+                {
+                    _countingAbstracts.Add(id);
+                }
+            }
+
+            foreach (var num in root.Elements(W + "num"))
+            {
+                var id = (string?)num.Attribute(W + "numId");
+                var abstractId = (string?)num.Element(W + "abstractNumId")?.Attribute(Val);
+                if (id is not null && abstractId is not null)
+                {
+                    _abstractOf[id] = abstractId;
+                    _maxNumId = Math.Max(_maxNumId, int.TryParse(id, CultureInfo.InvariantCulture, out var n) ? n : 0);
+                }
+            }
+        }
+
+        if (styles?.Root is { } stylesRoot)
+        {
+            foreach (var style in stylesRoot.Elements(W + "style"))
+            {
+                var id = (string?)style.Attribute(W + "styleId");
+                var numId = (string?)style.Element(PPr)?.Element(NumPr)?.Element(NumId)?.Attribute(Val);
+                if (id is not null && numId is not null)
+                {
+                    _styleNumbering[id] = numId;
+                }
+            }
+        }
+    }
+
+    /// <summary>True when the template has any counting list, so restarting can matter.</summary>
+    public bool HasCountingLists => _abstractOf.Values.Any(_countingAbstracts.Contains);
+
+    public static Numbering Read(XDocument? numbering, XDocument? styles) => new(numbering, styles);
+
+    /// <summary>
+    /// Restarts counting lists where a loop repeats them: a list paragraph that follows the start of a
+    /// loop iteration, and does not directly follow a paragraph of the same list, begins again at 1.
+    /// The paragraph gets a new list instance; the paragraphs after it in the same run follow it.
+    /// </summary>
+    /// <param name="root">The rendered part, still holding the engine's iteration markers.</param>
+    /// <param name="added">Receives the new list instances: (new numId, abstractNumId).</param>
+    /// <param name="nextNumId">The next free numId, shared by the rendering's parts.</param>
+    public void RestartLists(XElement root, List<(int NumId, string AbstractId)> added, ref int nextNumId)
+    {
+        if (!HasCountingLists)
+        {
+            return;
+        }
+
+        nextNumId = Math.Max(nextNumId, _maxNumId + 1);
+        var iteration = 0;
+        var current = new Dictionary<string, (int Iteration, string NumId, XElement Last)>(StringComparer.Ordinal);
+        foreach (var element in root.Descendants().Where(e => e.Name == P || e.Name == IterationMarker))
+        {
+            if (element.Name == IterationMarker)
+            {
+                iteration++;
+                continue;
+            }
+
+            if (element.Ancestors(P).Any())
+            {
+                continue;
+            }
+
+            var numId = ListOf(element);
+            if (numId is null || !_abstractOf.TryGetValue(numId, out var abstractId) || !_countingAbstracts.Contains(abstractId))
+            {
+                continue;
+            }
+
+            if (element.Descendants(ContinueMarker).Any())
+            {
+                current[numId] = (iteration, current.TryGetValue(numId, out var kept) ? kept.NumId : numId, element);
+                SetNumId(element, current[numId].NumId);
+                continue;
+            }
+
+            string useNumId;
+            if (!current.TryGetValue(numId, out var run))
+            {
+                useNumId = numId;
+            }
+            else if (run.Iteration != iteration && !Adjacent(run.Last, element))
+            {
+                useNumId = (nextNumId++).ToString(CultureInfo.InvariantCulture);
+                added.Add((int.Parse(useNumId, CultureInfo.InvariantCulture), abstractId));
+            }
+            else
+            {
+                useNumId = run.NumId;
+            }
+
+            current[numId] = (iteration, useNumId, element);
+            if (useNumId != numId)
+            {
+                SetNumId(element, useNumId);
+            }
+        }
+    }
+
+    /// <summary>Adds the new list instances, each restarting every level at its start value.</summary>
+    public static void AddInstances(XElement numberingRoot, IEnumerable<(int NumId, string AbstractId)> added)
+    {
+        var anchor = numberingRoot.Elements(W + "num").LastOrDefault() ?? numberingRoot.Elements(W + "abstractNum").LastOrDefault();
+        foreach (var (numId, abstractId) in added)
+        {
+            var num = new XElement(
+                W + "num",
+                new XAttribute(W + "numId", numId),
+                new XElement(W + "abstractNumId", new XAttribute(Val, abstractId)),
+                Enumerable.Range(0, 9).Select(level => new XElement(
+                    W + "lvlOverride",
+                    new XAttribute(W + "ilvl", level),
+                    new XElement(W + "startOverride", new XAttribute(Val, 1)))));
+            if (anchor is null)
+            {
+                numberingRoot.AddFirst(num);
+            }
+            else
+            {
+                anchor.AddAfterSelf(num);
+            }
+
+            anchor = num;
+        }
+    }
+
+    private string? ListOf(XElement paragraph)
+    {
+        var properties = paragraph.Element(PPr);
+        if ((string?)properties?.Element(NumPr)?.Element(NumId)?.Attribute(Val) is { } direct)
+        {
+            return direct;
+        }
+
+        var style = (string?)properties?.Element(W + "pStyle")?.Attribute(Val);
+        return style is not null && _styleNumbering.TryGetValue(style, out var numId) ? numId : null;
+    }
+
+    private static void SetNumId(XElement paragraph, string numId)
+    {
+        var properties = paragraph.Element(PPr)!;
+        var numbering = properties.Element(NumPr);
+        if (numbering is null)
+        {
+            numbering = new XElement(NumPr);
+            OutputFixer.InsertNumberingProperties(properties, numbering);
+        }
+
+        numbering.Element(NumId)?.Remove();
+        numbering.Add(new XElement(NumId, new XAttribute(Val, numId)));
+    }
+
+    /// <summary>True when nothing but the engine's markers stands between two paragraphs.</summary>
+    private static bool Adjacent(XElement previous, XElement next)
+    {
+        for (var node = previous.NextNode; node is not null; node = node.NextNode)
+        {
+            if (node == next)
+            {
+                return true;
+            }
+
+            if (node is XElement element && element.Name.Namespace != Mt)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}
