@@ -704,7 +704,13 @@ internal sealed partial class MinutesReader
             return null;
         }
 
-        return text.Length == 0 ? null : text;
+        if (text.Length == 0)
+        {
+            Error(DiagnosticCodes.InvalidValue, $"'{key}' is empty; leave it out or give a number", scalar.Location);
+            return null;
+        }
+
+        return text;
     }
 
     private bool? ReadBool(SourceMapping map, string key)
