@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Xml.Linq;
 using Scriban;
 
 namespace Minutes.Templating.Engine;
@@ -9,14 +8,17 @@ internal sealed class CompiledPart
 {
     private readonly ConcurrentDictionary<(int Tag, RunStyle Style), string> _runProperties = new();
 
-    public CompiledPart(string entryName, string kind, Template template, IReadOnlyList<TemplateTag> tags, XElement? defaultRunProperties)
+    public CompiledPart(string entryName, string kind, Template template, IReadOnlyList<TemplateTag> tags, bool plainText)
     {
         EntryName = entryName;
         Kind = kind;
         Template = template;
         Tags = tags;
-        DefaultRunProperties = defaultRunProperties;
+        PlainText = plainText;
     }
+
+    /// <summary>True for a part of plain text (document properties), where values are written as escaped text, not runs.</summary>
+    public bool PlainText { get; }
 
     /// <summary>The part's zip entry name, such as <c>word/document.xml</c>.</summary>
     public string EntryName { get; }
@@ -29,8 +31,6 @@ internal sealed class CompiledPart
 
     /// <summary>The part's tags, in source order.</summary>
     public IReadOnlyList<TemplateTag> Tags { get; }
-
-    private XElement? DefaultRunProperties { get; }
 
     /// <summary>The tag whose code covers <paramref name="offset"/> of the generated source, or the nearest before it.</summary>
     public TemplateTag? FindTag(int offset)
@@ -56,5 +56,5 @@ internal sealed class CompiledPart
 
     /// <summary>The <c>w:rPr</c> markup for text written by <paramref name="tag"/> in <paramref name="style"/>, built once.</summary>
     public string RunProperties(TemplateTag? tag, RunStyle style) =>
-        _runProperties.GetOrAdd((tag?.Index ?? -1, style), key => RunStyles.Build(tag?.RunProperties ?? DefaultRunProperties, key.Style));
+        _runProperties.GetOrAdd((tag?.Index ?? -1, style), key => RunStyles.Build(tag?.RunProperties, key.Style));
 }

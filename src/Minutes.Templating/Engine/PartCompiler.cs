@@ -45,20 +45,25 @@ internal static partial class PartCompiler
         }
 
         Place(tags);
+        return Finish(templateName, entryName, kind, root, tags, diagnostics, plainText: false);
+    }
+
+    private static CompiledPart Finish(string templateName, string entryName, string kind, XElement root, List<TemplateTag> tags, List<Diagnostic> diagnostics, bool plainText)
+    {
         var errorsBefore = diagnostics.Count;
         CheckNesting(templateName, kind, tags, diagnostics);
-        var source = BuildSource(root, tags);
+        var source = plainText ? Emit(root, tags) : BuildSource(root, tags);
         var template = Template.Parse(source, kind, new ParserOptions(), new LexerOptions { Mode = ScriptMode.Default });
+        var part = new CompiledPart(entryName, kind, template, tags, plainText);
         if (template.HasErrors && diagnostics.Count == errorsBefore)
         {
-            var part = new CompiledPart(entryName, kind, template, tags, null);
             foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
             {
                 diagnostics.Add(ToDiagnostic(templateName, part, message.Span.Start.Offset, message.Message, TemplateDiagnostics.Syntax));
             }
         }
 
-        return new CompiledPart(entryName, kind, template, tags, DefaultRunProperties(root));
+        return part;
     }
 
     /// <summary>Turns an error at an offset of the generated source into a diagnostic at the tag the author typed.</summary>
@@ -169,6 +174,43 @@ internal static partial class PartCompiler
         $"{tag.Text} belongs to {opener.Text} in paragraph {opener.ParagraphNumber}, but the two are not at the same level: " +
         "put each block tag alone in its own paragraph (or table row), or keep the whole block inside one paragraph";
 
+    /// <summary>
+    /// Compiles a part that holds plain text rather than Word runs, such as the core document
+    /// properties: a tag in an element's text writes escaped text in its place.
+    /// </summary>
+    public static CompiledPart? CompileProperties(string templateName, string entryName, string kind, XDocument xml, List<Diagnostic> diagnostics)
+    {
+        var root = xml.Root ?? throw new InvalidOperationException("The part has no root element.");
+        var tags = new List<TemplateTag>();
+        var number = 0;
+        foreach (var element in root.Descendants().Where(e => !e.HasElements).ToList())
+        {
+            number++;
+            var text = element.Value;
+            var matches = TagPattern().Matches(text);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            var nodes = new List<object>();
+            var last = 0;
+            foreach (Match match in matches)
+            {
+                nodes.Add(text[last..match.Index]);
+                var tag = new TemplateTag(tags.Count, TagSyntax.Straighten(match.Value), element, element, number, text, match.Index + 1) { Placement = TagPlacement.Inline, Anchor = element };
+                tags.Add(tag);
+                nodes.Add(new XElement(Placeholder, new XAttribute("i", tag.Index)));
+                last = match.Index + match.Length;
+            }
+
+            nodes.Add(text[last..]);
+            element.ReplaceNodes(nodes);
+        }
+
+        return tags.Count == 0 ? null : Finish(templateName, entryName, kind, root, tags, diagnostics, plainText: true);
+    }
+
     /// <summary>Writes the part's XML with each tag's code where the tag (or its paragraph or row) stood.</summary>
     private static string BuildSource(XElement root, List<TemplateTag> tags)
     {
@@ -198,6 +240,12 @@ internal static partial class PartCompiler
             element.Remove();
         }
 
+        return Emit(root, tags);
+    }
+
+    /// <summary>Serialises the part with placeholders, then puts each tag's code in its placeholder's place.</summary>
+    private static string Emit(XElement root, List<TemplateTag> tags)
+    {
         root.SetAttributeValue(XNamespace.Xmlns + "mt", Mt.NamespaceName);
         var xml = root.ToString(SaveOptions.DisableFormatting);
         var source = new StringBuilder(xml.Length + 64);
@@ -229,9 +277,6 @@ internal static partial class PartCompiler
     }
 
     private static string RemoveTags(string text) => TagPattern().Replace(text, string.Empty);
-
-    /// <summary>The formatting of the paragraph style's runs is Word's job; a tag with no run properties adds none.</summary>
-    private static XElement? DefaultRunProperties(XElement root) => null;
 
     [GeneratedRegex(@"^(for|tablerow|while)\b")]
     private static partial Regex LoopKeyword();

@@ -49,10 +49,16 @@ internal sealed class RenderContext : TemplateContext
             case RawMarkup markup:
                 Write(markup.Xml);
                 return this;
-            case InlineText text:
+            case InlineText text when !_part.PlainText:
                 WriteInline(_tag, text);
                 return this;
             default:
+                if (_part.PlainText)
+                {
+                    Write(System.Security.SecurityElement.Escape(StripForbidden(ObjectToString(textAsObject))));
+                    return this;
+                }
+
                                 var builder = new StringBuilder();
                 AppendRun(builder, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject));
                 Write(builder.ToString());
@@ -154,6 +160,9 @@ internal sealed class RenderContext : TemplateContext
                 break;
         }
     }
+
+    private static string StripForbidden(string text) =>
+        text.All(System.Xml.XmlConvert.IsXmlChar) ? text : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
 
     /// <summary>Writes text as one run: escaped, characters XML forbids dropped, line breaks and tabs as Word's own.</summary>
     private static void AppendRun(StringBuilder builder, string runProperties, string text)

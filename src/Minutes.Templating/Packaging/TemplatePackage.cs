@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Minutes.Templating.Packaging;
 
@@ -23,7 +24,11 @@ internal sealed class TemplatePackage
         NumberingEntry = support.Numbering;
         StylesEntry = support.Styles;
         SettingsEntry = support.Settings;
+        PropertiesEntry = support.Properties;
     }
+
+    /// <summary>The zip entry of the core document properties (title, subject, keywords…), if any.</summary>
+    public string? PropertiesEntry { get; }
 
     /// <summary>The zip entry of the list definitions, if the template has them.</summary>
     public string? NumberingEntry { get; }
@@ -114,6 +119,17 @@ internal sealed class TemplatePackage
         support.Numbering = EntryOf(main.NumberingDefinitionsPart);
         support.Styles = EntryOf(main.StyleDefinitionsPart);
         support.Settings = EntryOf(main.DocumentSettingsPart);
+        support.Properties = EntryOf(document.CoreFilePropertiesPart);
+        if (HasTableOfContents(main))
+        {
+            // Word brings the table of contents up to date when the document is opened.
+            var settingsPart = main.DocumentSettingsPart ?? main.AddNewPart<DocumentSettingsPart>();
+            settingsPart.Settings ??= new Settings();
+            settingsPart.Settings.RemoveAllChildren<UpdateFieldsOnOpen>();
+            settingsPart.Settings.AddChild(new UpdateFieldsOnOpen { Val = true });
+            settingsPart.Settings.Save();
+            support.Settings = EntryOf(settingsPart);
+        }
         Add(main, "document");
         foreach (var header in main.HeaderParts)
         {
@@ -142,6 +158,22 @@ internal sealed class TemplatePackage
         }
     }
 
+    private static bool HasTableOfContents(MainDocumentPart main)
+    {
+        var body = main.Document?.Body;
+        if (body is null)
+        {
+            return false;
+        }
+
+        return body.Descendants<FieldCode>().Any(f => IsTableOfContents(f.Text))
+            || body.Descendants<SimpleField>().Any(f => IsTableOfContents(f.Instruction?.Value))
+            || body.Descendants<DocPartGallery>().Any(g => g.Val?.Value == "Table of Contents");
+
+        static bool IsTableOfContents(string? instruction) =>
+            instruction is not null && instruction.TrimStart().StartsWith("TOC", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string? EntryOf(OpenXmlPart? part) => part?.Uri.OriginalString.TrimStart('/');
 
     private sealed class SupportParts
@@ -151,5 +183,7 @@ internal sealed class TemplatePackage
         public string? Styles { get; set; }
 
         public string? Settings { get; set; }
+
+        public string? Properties { get; set; }
     }
 }

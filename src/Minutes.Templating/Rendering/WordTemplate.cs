@@ -101,6 +101,12 @@ public sealed class WordTemplate
             }
         }
 
+        if (ReadXml(package.Entry(package.PropertiesEntry)) is { } properties
+            && PartCompiler.CompileProperties(name, package.PropertiesEntry!, "properties", properties, diagnostics) is { } compiledProperties)
+        {
+            parts.Add(compiledProperties);
+        }
+
         var numbering = Numbering.Read(ReadXml(package.Entry(package.NumberingEntry)), ReadXml(package.Entry(package.StylesEntry)));
         return new WordTemplate(name, package, parts, numbering, diagnostics);
     }
