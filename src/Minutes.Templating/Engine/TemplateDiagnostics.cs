@@ -13,17 +13,18 @@ internal static class TemplateDiagnostics
     public const string Runtime = "MT2005";
     public const string Limit = "MT2006";
     public const string Package = "MT2007";
+    public const string UnknownName = "MT2008";
 
     /// <summary>A problem in a tag, placed at the tag's paragraph and column in its part.</summary>
     public static Diagnostic AtTag(string template, string part, TemplateTag tag, string code, string message, int offsetInTag = -1)
     {
         var where = offsetInTag >= 0
-            ? string.Create(CultureInfo.InvariantCulture, $" at character {offsetInTag + 1} of {tag.Text}")
-            : " in " + tag.Text;
+            ? string.Create(CultureInfo.InvariantCulture, $"character {offsetInTag + 1} of the tag; ")
+            : string.Empty;
         return new Diagnostic(
             DiagnosticSeverity.Error,
             code,
-            message + where + " (paragraph: \"" + Shorten(tag.ParagraphText) + "\")",
+            tag.Text + ": " + message + " (" + where + "paragraph: \"" + Shorten(tag.ParagraphText) + "\")",
             new SourceLocation(template + "[" + part + "]", tag.ParagraphNumber, tag.Column + Math.Max(0, offsetInTag)));
     }
 

@@ -529,7 +529,7 @@ internal sealed partial class MinutesReader
                 continue;
             }
 
-            var suggestion = Suggest(value, declared);
+            var suggestion = Suggestions.Closest(value, declared);
             var hint = suggestion is null ? "; add it under 'organisations'" : $"; did you mean '{suggestion}'?";
             _diagnostics.Add(new Diagnostic(
                 DiagnosticSeverity.Warning,
@@ -794,7 +794,7 @@ internal sealed partial class MinutesReader
         }
 
         var names = allowed.Select(a => a.Name).ToArray();
-        var suggestion = Suggest(scalar.Value, names);
+        var suggestion = Suggestions.Closest(scalar.Value, names);
         var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
         Error(DiagnosticCodes.InvalidValue, $"'{scalar.Value}' is not allowed for '{key}'; allowed: {string.Join(", ", names)}{hint}", scalar.Location);
         return null;
@@ -816,66 +816,11 @@ internal sealed partial class MinutesReader
     private void UnknownKey(SourceScalar key, IEnumerable<string> allowed, string? context)
     {
         var where = context is null ? string.Empty : $" in {context}";
-        var suggestion = Suggest(key.Value, allowed);
+        var suggestion = Suggestions.Closest(key.Value, allowed);
         var message = suggestion is null
             ? $"unknown key '{key.Value}'{where}; allowed keys are {Quote(allowed)}"
             : $"unknown key '{key.Value}'{where}; did you mean '{suggestion}'?";
         Error(DiagnosticCodes.UnknownKey, message, key.Location);
-    }
-
-    /// <summary>The closest candidate within a small edit distance, or null.</summary>
-    internal static string? Suggest(string value, IEnumerable<string> candidates)
-    {
-        var limit = value.Length <= 3 ? 1 : 2;
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = EditDistance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance <= limit && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions, swaps.</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        // The distance is at least the difference in length; this also keeps the table small.
-        if (Math.Abs(a.Length - b.Length) > 2)
-        {
-            return Math.Abs(a.Length - b.Length);
-        }
-
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));

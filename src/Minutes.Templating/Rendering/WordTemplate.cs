@@ -107,6 +107,11 @@ public sealed class WordTemplate
             parts.Add(compiledProperties);
         }
 
+        foreach (var part in parts.Where(p => !p.Template.HasErrors))
+        {
+            NameChecker.Check(name, part, diagnostics);
+        }
+
         var numbering = Numbering.Read(ReadXml(package.Entry(package.NumberingEntry)), ReadXml(package.Entry(package.StylesEntry)));
         return new WordTemplate(name, package, parts, numbering, diagnostics);
     }
