@@ -21,6 +21,8 @@ internal static class CliApp
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
         ["schema"] = ["minutes schema > minutes.schema.json"],
+        ["template"] = ["minutes template check house-style.docx"],
+        ["check"] = ["minutes template check house-style.docx", "minutes template check verslag"],
     };
 
     /// <summary>Runs the command line <paramref name="args"/>.</summary>
@@ -119,6 +121,16 @@ internal static class CliApp
         var schema = new Command("schema", "Print the JSON Schema of the minutes YAML contract, for editors and other tools.");
         schema.SetAction(_ => SchemaCommand.Run(reporter));
 
+        var checkedTemplate = new Argument<string>("TEMPLATE")
+        {
+            Description = "A built-in template name or the path of a .docx, .dotx or Flat OPC .xml template.",
+        };
+        var check = new Command("check", "Check a template without any minutes: tag syntax, block placement, and names the minutes model does not have.");
+        check.Arguments.Add(checkedTemplate);
+        check.SetAction(result => TemplateCheckCommand.Run(result.GetRequiredValue(checkedTemplate), reporter));
+        var templates = new Command("template", "Work with Word templates.");
+        templates.Subcommands.Add(check);
+
         var root = new RootCommand("Turns meeting minutes written in YAML into house-style Word documents.")
         {
             HelpName = Reporter.CommandName,
@@ -126,6 +138,7 @@ internal static class CliApp
         root.Subcommands.Add(render);
         root.Subcommands.Add(validate);
         root.Subcommands.Add(schema);
+        root.Subcommands.Add(templates);
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {
@@ -162,5 +175,5 @@ internal static class CliApp
             : Examples.GetValueOrDefault(command.Name, []);
 
     private static string CommandPath(Command command) =>
-        command is RootCommand ? Reporter.CommandName : $"{Reporter.CommandName} {command.Name}";
+        command is RootCommand ? Reporter.CommandName : $"{Reporter.CommandName} {(command.Parents.OfType<Command>().FirstOrDefault() is { } parent and not RootCommand ? parent.Name + " " : string.Empty)}{command.Name}";
 }

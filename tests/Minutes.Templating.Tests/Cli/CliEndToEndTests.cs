@@ -3,11 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Minutes.Templating.Tests.Cli;
 
-/// <summary>
-/// The minutes command over the real parser and renderer, on the repository's example minutes.
-/// This file is left out of the build (see the test project) until the library's parser, schema and
-/// renderer are in; remove the Compile Remove line then.
-/// </summary>
+/// <summary>The minutes command over the real parser and renderer, on the repository's example minutes.</summary>
 public sealed class CliEndToEndTests : IDisposable
 {
     private const string InvalidMinutes = """
@@ -132,6 +128,33 @@ public sealed class CliEndToEndTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.EndsWith($"1 valid, 1 invalid{Environment.NewLine}", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_check_accepts_the_built_in_template()
+    {
+        var run = CliRun.Of("template", "check", "verslag");
+
+        Assert.Equal("", run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal($"ok: verslag{Environment.NewLine}", run.Stdout);
+    }
+
+    [Fact]
+    public void Template_check_lists_every_unknown_name_with_its_place()
+    {
+        var xml = File.ReadAllText(Path.Join(RepositoryRoot(), "templates", "verslag", "verslag.xml"));
+        xml = xml.Replace("{{ labels.date }}", "{{ lables.date }}", StringComparison.Ordinal)
+                 .Replace("{{ point.text }}", "{{ point.txt }}", StringComparison.Ordinal);
+        var template = _temp.Write("house.xml", xml);
+
+        var run = CliRun.Of("template", "check", template);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"house\.xml\[document\]:\d+:4: error: \{\{ lables\.date \}\}: 'lables' .*did you mean 'labels'\?.*\[MT2008\]", run.Stderr);
+        Assert.Matches(@"house\.xml\[document\]:\d+:\d+: error: \{\{ point\.txt \}\}: 'txt' .*did you mean 'text'\?.*\[MT2008\]", run.Stderr);
+        Assert.Equal(1 + 3, Regex.Count(run.Stderr, @"\[MT2008\]")); // labels.date once, point.text in three paragraphs
+        Assert.Equal("", run.Stdout);
     }
 
     [Fact]
