@@ -50,7 +50,7 @@ internal sealed class RenderContext : TemplateContext
                 WriteInline(_tag, text);
                 return this;
             default:
-                                var builder = new StringBuilder();
+                var builder = new StringBuilder();
                 AppendRun(builder, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject));
                 Write(builder.ToString());
                 return this;
@@ -162,8 +162,9 @@ internal sealed class RenderContext : TemplateContext
 
         builder.Append("<w:r>").Append(runProperties);
         var open = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '\n':
@@ -189,9 +190,14 @@ internal sealed class RenderContext : TemplateContext
                         case '>': builder.Append("&gt;"); break;
                         case '&': builder.Append("&amp;"); break;
                         default:
-                            if (System.Xml.XmlConvert.IsXmlChar(c) || char.IsSurrogate(c))
+                            if (System.Xml.XmlConvert.IsXmlChar(c))
                             {
                                 builder.Append(c);
+                            }
+                            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                            {
+                                // Only whole pairs: a lone surrogate would make the part unreadable.
+                                builder.Append(c).Append(text[++i]);
                             }
 
                             break;
