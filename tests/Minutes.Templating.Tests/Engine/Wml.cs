@@ -112,12 +112,15 @@ internal static class Wml
     public static XElement TextRow(params string[] cells) => Row(cells.Select(Cell).ToArray());
 
     /// <summary>A run holding a VML text box (<c>w:pict/v:shape/v:textbox/w:txbxContent</c>), as older Word and the fallback write it.</summary>
-    public static XElement VmlTextBox(string id, params XElement[] paragraphs) =>
+    public static XElement VmlTextBox(string id, params XElement[] paragraphs) => VmlTextBox(id, shapeType: true, paragraphs);
+
+    /// <summary>A VML text box; Word writes the shape type once per document, with the first shape that uses it.</summary>
+    public static XElement VmlTextBox(string id, bool shapeType, params XElement[] paragraphs) =>
         new(
             W + "r",
             new XElement(
                 W + "pict",
-                new XElement(
+                !shapeType ? null : new XElement(
                     V + "shapetype",
                     new XAttribute("id", "_x0000_t202"),
                     new XAttribute("coordsize", "21600,21600"),
@@ -169,7 +172,7 @@ internal static class Wml
                                             new XElement(A + "prstGeom", new XAttribute("prst", "rect"), new XElement(A + "avLst"))),
                                         new XElement(Wps + "txbx", new XElement(W + "txbxContent", paragraphs())),
                                         new XElement(Wps + "bodyPr"))))))),
-                new XElement(Mc + "Fallback", VmlTextBox("Text Box " + docPrId, paragraphs()).Elements())));
+                new XElement(Mc + "Fallback", VmlTextBox("Text Box " + docPrId, shapeType: false, paragraphs()).Elements())));
 
     /// <summary>A run holding an inline picture of the image part <paramref name="relationshipId"/>.</summary>
     public static XElement Picture(int docPrId, string relationshipId) =>
