@@ -112,4 +112,20 @@ public sealed class TagNormalizationTests
         Assert.Equal(["Nummer\t7"], rendered.Lines);
         Assert.NotNull(Assert.Single(rendered.RunsWithText("7")).Element(W + "rPr")?.Element(W + "b"));
     }
+
+    [Fact]
+    public void Braces_in_a_field_code_are_kept_as_they_are()
+    {
+        var template = new TemplateBuilder().Add(P(
+            new XElement(W + "r", new XElement(W + "fldChar", new XAttribute(W + "fldCharType", "begin"))),
+            new XElement(W + "r", new XElement(W + "instrText", new XAttribute(XNamespace.Xml + "space", "preserve"), " QUOTE \"{{ x\" ")),
+            new XElement(W + "r", new XElement(W + "fldChar", new XAttribute(W + "fldCharType", "separate"))),
+            R("{{ meeting.number }}"),
+            new XElement(W + "r", new XElement(W + "fldChar", new XAttribute(W + "fldCharType", "end")))));
+
+        var rendered = Rendered.From(template);
+
+        Assert.Equal(["7"], rendered.Lines);
+        Assert.Equal(" QUOTE \"{{ x\" ", rendered.Document.Descendants(W + "instrText").Single().Value);
+    }
 }
