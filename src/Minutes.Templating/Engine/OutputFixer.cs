@@ -26,6 +26,7 @@ internal static class OutputFixer
         root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
         root.Descendants().Where(e => e.Name.Namespace == Mt).ToList().ForEach(e => e.Remove());
         RenumberDrawings(root, state);
+        RenumberShapes(root);
         RenumberBookmarks(root, state);
         RenumberParagraphIds(root, state);
         DropCopiedComments(root);
@@ -96,6 +97,36 @@ internal static class OutputFixer
         foreach (var drawing in root.Descendants(DocPr))
         {
             drawing.SetAttributeValue("id", state.NextDrawingId++);
+        }
+    }
+
+    /// <summary>
+    /// VML shapes (text boxes, and the fallback of DrawingML ones) that loops copied keep their ids:
+    /// a shape type is defined once, and every shape gets an id of its own.
+    /// </summary>
+    private static void RenumberShapes(XElement root)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shape in root.Descendants().Where(e => e.Name.Namespace == Vml && e.Attribute("id") is not null).ToList())
+        {
+            var id = (string)shape.Attribute("id")!;
+            if (shape.Name == Vml + "shapetype")
+            {
+                if (!ids.Add(id))
+                {
+                    shape.Remove();
+                }
+
+                continue;
+            }
+
+            var unique = id;
+            for (var n = 2; !ids.Add(unique); n++)
+            {
+                unique = id + "_" + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            shape.SetAttributeValue("id", unique);
         }
     }
 

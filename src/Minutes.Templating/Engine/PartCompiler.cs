@@ -247,6 +247,12 @@ internal static partial class PartCompiler
     private static string Emit(XElement root, List<TemplateTag> tags)
     {
         root.SetAttributeValue(XNamespace.Xmlns + "mt", Mt.NamespaceName);
+        if (root.GetPrefixOfNamespace(R) != "r")
+        {
+            // Links are written with r:id; a part not made by Word may not declare the prefix.
+            root.SetAttributeValue(XNamespace.Xmlns + "r", R.NamespaceName);
+        }
+
         var xml = root.ToString(SaveOptions.DisableFormatting);
         var source = new StringBuilder(xml.Length + 64);
         source.Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
@@ -254,7 +260,7 @@ internal static partial class PartCompiler
         foreach (Match match in PlaceholderPattern().Matches(xml))
         {
             var tag = tags[int.Parse(match.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture)];
-            source.Append(xml, last, match.Index - last);
+            AppendLiteral(source, xml, last, match.Index);
             if (tag.Kind is TagKind.Output or TagKind.Statement)
             {
                 // Tells the context which tag writes next, so its output takes the tag's formatting.
@@ -272,9 +278,16 @@ internal static partial class PartCompiler
             last = match.Index + match.Length;
         }
 
-        source.Append(xml, last, xml.Length - last);
+        AppendLiteral(source, xml, last, xml.Length);
         return source.ToString();
     }
+
+    /// <summary>
+    /// Appends XML that is not a tag. A stray <c>{{</c> in it (an unclosed tag, already reported, or one
+    /// in a field code) is written as Scriban's verbatim text, so it is not read as code.
+    /// </summary>
+    private static void AppendLiteral(StringBuilder source, string xml, int start, int end) =>
+        source.Append(xml[start..end].Replace("{{", "{%{{{}%}", StringComparison.Ordinal));
 
     private static string RemoveTags(string text) => TagPattern().Replace(text, string.Empty);
 

@@ -55,11 +55,18 @@ internal sealed class RenderContext : TemplateContext
             default:
                 if (_part.PlainText)
                 {
-                    Write(System.Security.SecurityElement.Escape(StripForbidden(ObjectToString(textAsObject))));
+                    var escaped = new StringBuilder();
+                    var value = ObjectToString(textAsObject);
+                    for (var i = 0; i < value.Length; i++)
+                    {
+                        i = AppendEscaped(escaped, value, i);
+                    }
+
+                    Write(escaped.ToString());
                     return this;
                 }
 
-                                var builder = new StringBuilder();
+                var builder = new StringBuilder();
                 AppendRun(builder, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject));
                 Write(builder.ToString());
                 return this;
@@ -161,8 +168,35 @@ internal sealed class RenderContext : TemplateContext
         }
     }
 
-    private static string StripForbidden(string text) =>
-        text.All(System.Xml.XmlConvert.IsXmlChar) ? text : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
+    /// <summary>
+    /// Appends the character at <paramref name="index"/> escaped for XML text, dropping characters XML
+    /// forbids (a lone surrogate among them); returns the index of the last character used.
+    /// </summary>
+    private static int AppendEscaped(StringBuilder builder, string text, int index)
+    {
+        var c = text[index];
+        switch (c)
+        {
+            case '<': builder.Append("&lt;"); break;
+            case '>': builder.Append("&gt;"); break;
+            case '&': builder.Append("&amp;"); break;
+            case '"': builder.Append("&quot;"); break;
+            default:
+                if (System.Xml.XmlConvert.IsXmlChar(c))
+                {
+                    builder.Append(c);
+                }
+                else if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+                {
+                    // Only whole pairs: a lone surrogate would make the part unreadable.
+                    builder.Append(c).Append(text[++index]);
+                }
+
+                break;
+        }
+
+        return index;
+    }
 
     /// <summary>Writes text as one run: escaped, characters XML forbids dropped, line breaks and tabs as Word's own.</summary>
     private static void AppendRun(StringBuilder builder, string runProperties, string text)
@@ -174,8 +208,9 @@ internal sealed class RenderContext : TemplateContext
 
         builder.Append("<w:r>").Append(runProperties);
         var open = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             switch (c)
             {
                 case '\n':
@@ -195,20 +230,7 @@ internal sealed class RenderContext : TemplateContext
                         open = true;
                     }
 
-                    switch (c)
-                    {
-                        case '<': builder.Append("&lt;"); break;
-                        case '>': builder.Append("&gt;"); break;
-                        case '&': builder.Append("&amp;"); break;
-                        default:
-                            if (System.Xml.XmlConvert.IsXmlChar(c) || char.IsSurrogate(c))
-                            {
-                                builder.Append(c);
-                            }
-
-                            break;
-                    }
-
+                    i = AppendEscaped(builder, text, i);
                     break;
             }
         }

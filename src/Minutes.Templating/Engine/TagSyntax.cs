@@ -52,7 +52,9 @@ internal static partial class TagSyntax
         var (opens, closes, first) = CountBlocks(code);
         if (first is null)
         {
-            return TagKind.Statement;
+            // No leading word: empty, a comment, a $variable assignment, or an expression that
+            // starts with a literal or a parenthesis ({{ "Nr. " + meeting.number }}), which writes.
+            return code.Length == 0 || code[0] == '#' || Assignment().IsMatch(code) ? TagKind.Statement : TagKind.Output;
         }
 
         if (opens > closes)
@@ -158,7 +160,8 @@ internal static partial class TagSyntax
         yield return code[start..];
     }
 
-    [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_]*)")]
+    // A keyword stands alone: "for" in {{ for.index }} is the loop object, not a loop.
+    [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_.\[])")]
     private static partial Regex FirstWord();
 
     [GeneratedRegex(@"^\s*\$?[A-Za-z_][A-Za-z0-9_.\[\]""']*\s*(=|\+=|-=|\*=|/=)(?!=)")]

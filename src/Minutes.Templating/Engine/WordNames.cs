@@ -9,6 +9,7 @@ internal static class WordNames
     public static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     public static readonly XNamespace W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
     public static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    public static readonly XNamespace Vml = "urn:schemas-microsoft-com:vml";
 
     /// <summary>The engine's own namespace, used for placeholders and markers that never reach the output.</summary>
     public static readonly XNamespace Mt = "urn:minutes-templating:engine";
