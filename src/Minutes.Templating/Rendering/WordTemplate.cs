@@ -145,15 +145,17 @@ public sealed class WordTemplate
             {
                 xml = part.Template.Render(context);
             }
-            catch (ScriptRuntimeException ex)
-            {
-                diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, TemplateDiagnostics.Runtime));
-                continue;
-            }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
                 diagnostics.Add(TemplateDiagnostics.AtFile(Name, TemplateDiagnostics.Limit, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
                 break;
+            }
+            catch (ScriptRuntimeException ex)
+            {
+                // Scriban words every limit it enforces (loops, recursion, output) with "limit".
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TemplateDiagnostics.Limit : TemplateDiagnostics.Runtime;
+                diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
+                continue;
             }
 
             var fixedPart = OutputFixer.Fix(xml, state, _numbering);

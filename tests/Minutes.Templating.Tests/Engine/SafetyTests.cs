@@ -32,7 +32,7 @@ public sealed class SafetyTests(ITestOutputHelper output)
 
         var problem = Single(template, new RenderOptions { LoopLimit = 100 });
 
-        Assert.Equal(("MT2005", 1), (problem.Code, problem.Location.Line));
+        Assert.Equal(("MT2006", 1), (problem.Code, problem.Location.Line));
         Assert.Contains("LoopLimit `100`", problem.Message, StringComparison.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public sealed class SafetyTests(ITestOutputHelper output)
     {
         var problem = Single(new TemplateBuilder().Lines("{{ while true }}x{{ end }}"), new RenderOptions { LoopLimit = 100 });
 
-        Assert.Equal("MT2005", problem.Code);
+        Assert.Equal("MT2006", problem.Code);
         Assert.Contains("limit `100`", problem.Message, StringComparison.Ordinal);
     }
 
@@ -52,8 +52,19 @@ public sealed class SafetyTests(ITestOutputHelper output)
 
         var problem = Single(template, new RenderOptions { RecursionLimit = 20 });
 
-        Assert.Equal("MT2005", problem.Code);
+        Assert.Equal("MT2006", problem.Code);
         Assert.Contains("limit `20`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rendering_past_the_time_limit_stops_with_an_error()
+    {
+        var template = new TemplateBuilder().Lines("{{ for i in 1..100000000 }}{{ end }}");
+
+        var problem = Single(template, new RenderOptions { LoopLimit = int.MaxValue, TimeLimit = TimeSpan.FromMilliseconds(50) });
+
+        Assert.Equal("MT2006", problem.Code);
+        Assert.Contains("took longer than the limit", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

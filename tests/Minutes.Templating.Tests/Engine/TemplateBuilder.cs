@@ -150,20 +150,30 @@ internal sealed class TemplateBuilder
             Style("table", "TableGrid", "Table Grid"));
     }
 
+    /// <summary>The list instance (numId) of the bulleted list.</summary>
+    public const int BulletList = 1;
+
+    /// <summary>The list instance (numId) of the numbered list (1., 2., 3.).</summary>
+    public const int NumberedList = 2;
+
     private static XElement Numbering() => Root(
         "numbering",
-        new XElement(
-            W + "abstractNum",
-            new XAttribute(W + "abstractNumId", 0),
-            Enumerable.Range(0, 9).Select(level => new XElement(
-                W + "lvl",
-                new XAttribute(W + "ilvl", level),
-                new XElement(W + "start", new XAttribute(W + "val", 1)),
-                new XElement(W + "numFmt", new XAttribute(W + "val", "bullet")),
-                new XElement(W + "lvlText", new XAttribute(W + "val", "•")),
-                new XElement(W + "lvlJc", new XAttribute(W + "val", "left")),
-                new XElement(W + "pPr", new XElement(W + "ind", new XAttribute(W + "left", 360 * (level + 1)), new XAttribute(W + "hanging", 360)))))),
-        new XElement(W + "num", new XAttribute(W + "numId", 1), new XElement(W + "abstractNumId", new XAttribute(W + "val", 0))));
+        AbstractList(0, "bullet", _ => "•"),
+        AbstractList(1, "decimal", level => "%" + (level + 1) + "."),
+        new XElement(W + "num", new XAttribute(W + "numId", BulletList), new XElement(W + "abstractNumId", new XAttribute(W + "val", 0))),
+        new XElement(W + "num", new XAttribute(W + "numId", NumberedList), new XElement(W + "abstractNumId", new XAttribute(W + "val", 1))));
+
+    private static XElement AbstractList(int id, string format, Func<int, string> text) => new(
+        W + "abstractNum",
+        new XAttribute(W + "abstractNumId", id),
+        Enumerable.Range(0, 9).Select(level => new XElement(
+            W + "lvl",
+            new XAttribute(W + "ilvl", level),
+            new XElement(W + "start", new XAttribute(W + "val", 1)),
+            new XElement(W + "numFmt", new XAttribute(W + "val", format)),
+            new XElement(W + "lvlText", new XAttribute(W + "val", text(level))),
+            new XElement(W + "lvlJc", new XAttribute(W + "val", "left")),
+            new XElement(W + "pPr", new XElement(W + "ind", new XAttribute(W + "left", 360 * (level + 1)), new XAttribute(W + "hanging", 360))))));
 
     private static XElement Settings() => Root(
         "settings",
