@@ -83,7 +83,7 @@ internal sealed class TemplatePackage
             using var entryStream = entry.Open();
             using var copy = new MemoryStream();
             entryStream.CopyTo(copy);
-            entries.Add(new(entry.FullName, copy.ToArray()));
+            entries.Add(new(entry.FullName, Repaired(entry.FullName, copy.ToArray())));
         }
 
         // [Content_Types].xml first, as Word writes it; then the rest in a fixed order.
@@ -94,6 +94,30 @@ internal sealed class TemplatePackage
             _ => string.CompareOrdinal(a.Key, b.Key),
         });
         return new TemplatePackage(entries, parts, support);
+    }
+
+    /// <summary>A Word part with the values other word processors write mended (see <see cref="TemplateRepair"/>).</summary>
+    private static byte[] Repaired(string name, byte[] data)
+    {
+        if (!name.StartsWith("word/", StringComparison.Ordinal) || !name.EndsWith(".xml", StringComparison.Ordinal))
+        {
+            return data;
+        }
+
+        System.Xml.Linq.XDocument part;
+        using (var stream = new MemoryStream(data))
+        {
+            part = System.Xml.Linq.XDocument.Load(stream);
+        }
+
+        if (!TemplateRepair.Apply(part))
+        {
+            return data;
+        }
+
+        using var output = new MemoryStream();
+        part.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
+        return output.ToArray();
     }
 
     private static bool LooksLikeXml(byte[] data)
