@@ -52,11 +52,14 @@ internal sealed class RenderContext : TemplateContext
             case InlineText text when !_part.PlainText:
                 WriteInline(_tag, text);
                 return this;
+            case DateTime date:
+                // A date on its own prints in the document's long form: "21 april 2023".
+                return Write(span, TemplateModelBuilder.LongDate(date, CurrentCulture));
             default:
                 if (_part.PlainText)
                 {
                     var escaped = new StringBuilder();
-                    var value = ObjectToString(textAsObject);
+                    var value = ObjectToString(textAsObject) ?? string.Empty;
                     for (var i = 0; i < value.Length; i++)
                     {
                         i = AppendEscaped(escaped, value, i);
@@ -67,7 +70,7 @@ internal sealed class RenderContext : TemplateContext
                 }
 
                 var builder = new StringBuilder();
-                AppendRun(builder, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject));
+                AppendRun(builder, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
                 Write(builder.ToString());
                 return this;
         }
@@ -83,35 +86,6 @@ internal sealed class RenderContext : TemplateContext
     }
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) => ValueTask.FromResult(Write(span, textAsObject));
-
-    public override string ObjectToString(object? value, bool nested = false) => value switch
-    {
-        InlineText text => _state.Publication ? Redacted(text) : text.ToString(),
-        DateTime date => TemplateModelBuilder.LongDate(date, CurrentCulture),
-        _ => base.ObjectToString(value, nested) ?? string.Empty,
-    };
-
-    private static string Redacted(InlineText text)
-    {
-        var builder = new StringBuilder();
-        foreach (var inline in Inline.Walk(text.Inlines))
-        {
-            switch (inline)
-            {
-                case TextInline t:
-                    builder.Append(t.Text);
-                    break;
-                case LineBreakInline:
-                    builder.Append('\n');
-                    break;
-                case RedactionInline r:
-                    builder.Append(r.Ground);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
 
     private void WriteInline(TemplateTag? tag, InlineText text)
     {
@@ -135,7 +109,8 @@ internal sealed class RenderContext : TemplateContext
                 AppendRun(builder, _part.RunProperties(tag, style), "\n");
                 break;
             case RedactionInline redaction when _state.Publication:
-                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Redacted), " " + redaction.Ground + " ");
+                // The publication model holds only the ground here; it is shown in a black box.
+                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Redacted), " " + redaction.Text + " ");
                 break;
             case RedactionInline redaction:
                 AppendRun(builder, _part.RunProperties(tag, style), redaction.Text);

@@ -131,7 +131,8 @@ public sealed class WordTemplate
 
         var publication = options.Mode == RenderMode.Publication;
         var language = options.Language ?? minutes.Language;
-        var model = TemplateModelBuilder.Build(minutes with { Language = language }, publication);
+        var prepared = minutes with { Language = language };
+        var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared);
         var culture = Labels.CultureFor(language);
         var state = new RenderState { Publication = publication };
         var diagnostics = new List<Diagnostic>(Diagnostics);

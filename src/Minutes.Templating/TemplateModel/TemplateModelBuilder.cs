@@ -18,24 +18,21 @@ internal sealed partial class TemplateModelBuilder
     private readonly MinutesDocument _minutes;
     private readonly IReadOnlyDictionary<string, string> _labels;
     private readonly CultureInfo _culture;
-    private readonly bool _publication;
     private readonly ScriptArray _agreements = [];
     private readonly ScriptArray _decisions = [];
     private readonly ScriptArray _actions = [];
     private readonly ScriptArray _outcomes = [];
 
-    private TemplateModelBuilder(MinutesDocument minutes, bool publication)
+    private TemplateModelBuilder(MinutesDocument minutes)
     {
         _minutes = minutes;
-        _publication = publication;
         _labels = Labels.For(minutes.Language, minutes.Labels);
         _culture = Labels.CultureFor(minutes.Language);
     }
 
-    /// <summary>Builds the template model of <paramref name="minutes"/>.</summary>
+    /// <summary>Builds the template model of <paramref name="minutes"/> (for a publication, minutes already prepared by <see cref="Redaction.Publication"/>).</summary>
     /// <param name="minutes">The minutes.</param>
-    /// <param name="publication">True for a publication rendering: redacted names are withheld.</param>
-    public static ScriptObject Build(MinutesDocument minutes, bool publication = false) => new TemplateModelBuilder(minutes, publication).Build();
+    public static ScriptObject Build(MinutesDocument minutes) => new TemplateModelBuilder(minutes).Build();
 
     /// <summary>The long date form of a language ("21 april 2023", "21 April 2023").</summary>
     public static string LongDate(DateTime date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
@@ -175,12 +172,11 @@ internal sealed partial class TemplateModelBuilder
 
     private ScriptObject BuildPerson(Person person, string display)
     {
-        var withheld = _publication && person.Redact is not null;
         var value = new ScriptObject();
         value.SetValue("display", display, true);
         value.SetValue("text", person.Text, true);
-        value.SetValue("name", withheld ? null : person.Name, true);
-        value.SetValue("honorific", withheld ? null : person.Honorific, true);
+        value.SetValue("name", person.Name, true);
+        value.SetValue("honorific", person.Honorific, true);
         value.SetValue("org", person.Organisation, true);
         value.SetValue("org_name", OrganisationName(person.Organisation), true);
         value.SetValue("role", RoleKey(person.Role), true);
@@ -201,12 +197,8 @@ internal sealed partial class TemplateModelBuilder
         }
 
         var builder = new StringBuilder();
-        var withheld = _publication && person.Redact is not null;
-        if (!withheld)
-        {
-            AppendWord(builder, person.Honorific);
-            AppendWord(builder, person.Name);
-        }
+        AppendWord(builder, person.Honorific);
+        AppendWord(builder, person.Name);
 
         var details = new List<string>(3);
         if (person.Organisation is not null)

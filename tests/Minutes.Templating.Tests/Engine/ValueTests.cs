@@ -114,9 +114,11 @@ public sealed class ValueTests
             "{{ meeting.date }}",
             "{{ meeting.date.year }}-{{ meeting.date.month }}",
             "{{ meeting.date | date.to_string '%d-%m-%Y' }}",
-            "{{ meeting.time_text }}");
+            "{{ meeting.time_text }}",
+            "{{ meeting.date | date.to_string '%A %e %B %Y' }}",
+            "{{ meeting.body | string.upcase }}");
 
-        Assert.Equal(["21 april 2023", "2023-4", "21-04-2023", "10:00–12:30"], Rendered.From(template).Lines);
+        Assert.Equal(["21 april 2023", "2023-4", "21-04-2023", "10:00–12:30", "vrijdag 21 april 2023", "LANDELIJKE REGIETAFEL"], Rendered.From(template).Lines);
         Assert.Equal("21 April 2023", Rendered.From(template, Samples.Minutes() with { Language = "en" }).Lines[0]);
     }
 }
