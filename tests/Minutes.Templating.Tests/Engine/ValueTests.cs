@@ -121,4 +121,16 @@ public sealed class ValueTests
         Assert.Equal(["21 april 2023", "2023-4", "21-04-2023", "10:00–12:30", "vrijdag 21 april 2023", "LANDELIJKE REGIETAFEL"], Rendered.From(template).Lines);
         Assert.Equal("21 April 2023", Rendered.From(template, Samples.Minutes() with { Language = "en" }).Lines[0]);
     }
+
+    [Fact]
+    public void The_models_lists_work_with_Scribans_array_functions()
+    {
+        var template = new TemplateBuilder().Lines(
+            "{{ attendees.present | array.size }}",
+            "{{ agenda | array.map 'title' | array.join ' / ' }}",
+            "{{ (actions | array.first).owner }}, {{ (actions | array.last).owner }}",
+            "{{ for a in actions | array.reverse }}{{ a.number }}{{ end }}");
+
+        Assert.Equal(["3", "Opening en mededelingen / Huisvesting", "SJenV, VNG", "21"], Rendered.From(template).Lines);
+    }
 }
