@@ -51,6 +51,14 @@ public static class Labels
         ["mode_hybrid"] = "hybrid",
         ["page"] = "Page",
         ["page_of"] = "of",
+        ["outcomes"] = "Decisions, agreements and actions",
+        ["decisions_and_agreements"] = "Decisions and agreements",
+        ["no_outcomes"] = "No decisions, agreements or actions were recorded.",
+        ["action_log"] = "Action log",
+        ["kind"] = "Type",
+        ["description"] = "Description",
+        ["meeting_number"] = "meeting",
+        ["signed"] = "Signed",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Dutch = new Dictionary<string, string>
@@ -95,6 +103,14 @@ public static class Labels
         ["mode_hybrid"] = "hybride",
         ["page"] = "Pagina",
         ["page_of"] = "van",
+        ["outcomes"] = "Besluiten, afspraken en acties",
+        ["decisions_and_agreements"] = "Besluiten en afspraken",
+        ["no_outcomes"] = "Er zijn geen besluiten, afspraken of acties vastgelegd.",
+        ["action_log"] = "Actiepunten",
+        ["kind"] = "Soort",
+        ["description"] = "Omschrijving",
+        ["meeting_number"] = "vergadering",
+        ["signed"] = "Getekend",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The label keys every language defines.</summary>
@@ -102,26 +118,62 @@ public static class Labels
 
     /// <summary>
     /// The labels for a language: the built-in ones for its primary subtag (Dutch for <c>nl</c>,
-    /// <c>nl-BE</c>…; English otherwise), with <paramref name="overrides"/> on top.
+    /// <c>nl-BE</c>…; English otherwise), then a template's own labels for that language (its primary
+    /// subtag, then the full tag), then <paramref name="overrides"/> from the document itself.
     /// </summary>
     /// <param name="language">A BCP 47 language tag.</param>
     /// <param name="overrides">Labels that replace built-in ones; may add new keys.</param>
-    public static IReadOnlyDictionary<string, string> For(string language, IReadOnlyDictionary<string, string>? overrides = null)
+    /// <param name="templateLabels">A template's labels: language tag → label key → text.</param>
+    public static IReadOnlyDictionary<string, string> For(
+        string language,
+        IReadOnlyDictionary<string, string>? overrides = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null)
     {
         ArgumentNullException.ThrowIfNull(language);
         var builtIn = IsDutch(language) ? Dutch : English;
-        if (overrides is null || overrides.Count == 0)
+        var layers = new List<IReadOnlyDictionary<string, string>>(4);
+        if (templateLabels is not null)
+        {
+            var primary = language.Split('-')[0];
+            foreach (var (tag, labels) in templateLabels.Where(t => t.Key.Equals(primary, StringComparison.OrdinalIgnoreCase)))
+            {
+                layers.Add(labels);
+            }
+
+            foreach (var (tag, labels) in templateLabels.Where(t => t.Key.Equals(language, StringComparison.OrdinalIgnoreCase) && !t.Key.Equals(primary, StringComparison.OrdinalIgnoreCase)))
+            {
+                layers.Add(labels);
+            }
+        }
+
+        if (overrides is { Count: > 0 })
+        {
+            layers.Add(overrides);
+        }
+
+        if (layers.Count == 0)
         {
             return builtIn;
         }
 
         var merged = new Dictionary<string, string>(builtIn, StringComparer.Ordinal);
-        foreach (var (key, value) in overrides)
+        foreach (var layer in layers)
         {
-            merged[key] = value;
+            foreach (var (key, value) in layer)
+            {
+                merged[key] = value;
+            }
         }
 
         return merged;
+    }
+
+    /// <summary>The built-in labels of a language, for a starting point of a template's own labels file.</summary>
+    /// <param name="language">A BCP 47 language tag.</param>
+    public static IReadOnlyDictionary<string, string> BuiltIn(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return IsDutch(language) ? Dutch : English;
     }
 
     /// <summary>

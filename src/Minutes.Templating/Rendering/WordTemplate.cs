@@ -24,15 +24,21 @@ public sealed class WordTemplate
     private readonly TemplatePackage? _package;
     private readonly IReadOnlyList<CompiledPart> _parts;
     private readonly Numbering _numbering;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _labels;
 
-    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyList<Diagnostic> diagnostics)
+    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? labels, string? description, IReadOnlyList<Diagnostic> diagnostics)
     {
         Name = name;
         _package = package;
         _parts = parts;
         _numbering = numbering;
+        _labels = labels;
+        Description = description;
         Diagnostics = diagnostics;
     }
+
+    /// <summary>What the template is for, from its document properties (File › Properties › Comments in Word).</summary>
+    public string? Description { get; }
 
     /// <summary>The names of the templates built into the library.</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = typeof(WordTemplate).Assembly.GetManifestResourceNames()
@@ -56,31 +62,74 @@ public sealed class WordTemplate
     public static WordTemplate BuiltIn(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        using var stream = typeof(WordTemplate).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".xml")
+        using var stream = BuiltInResource(name, ".xml")
             ?? throw new ArgumentException($"There is no built-in template '{name}'; built in: {string.Join(", ", BuiltInNames)}.", nameof(name));
-        return Load(stream, name);
+        using var labels = BuiltInResource(name, ".labels.yaml");
+        return Load(stream, name, labels);
     }
 
-    /// <summary>Loads a template from a .docx, .dotx or Flat OPC .xml file.</summary>
-    /// <param name="path">The file's path.</param>
+    /// <summary>
+    /// Loads a template from a .docx, .dotx or Flat OPC .xml file, or from a folder holding one such
+    /// file. The template's own labels come from <c>labels.yaml</c> in the folder, or from
+    /// <c>NAME.labels.yaml</c> beside the file.
+    /// </summary>
+    /// <param name="path">The file's or folder's path.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static WordTemplate Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        string? labelsPath;
+        if (Directory.Exists(path))
+        {
+            var candidates = Directory.EnumerateFiles(path)
+                .Where(f => Path.GetExtension(f).ToUpperInvariant() is ".DOCX" or ".DOTX" or ".XML")
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (candidates.Count != 1)
+            {
+                var message = candidates.Count == 0
+                    ? "the folder holds no template (.docx, .dotx or Flat OPC .xml)"
+                    : "the folder holds more than one template: " + string.Join(", ", candidates.Select(Path.GetFileName));
+                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, TemplateDiagnostics.Package, message)]);
+            }
+
+            labelsPath = Path.Combine(path, "labels.yaml");
+            path = candidates[0];
+        }
+        else
+        {
+            labelsPath = Path.ChangeExtension(path, ".labels.yaml");
+        }
+
         using var stream = File.OpenRead(path);
-        return Load(stream, Path.GetFileName(path));
+        using var labels = File.Exists(labelsPath) ? File.OpenRead(labelsPath) : null;
+        return Load(stream, Path.GetFileName(path), labels, labels is null ? null : Path.GetFileName(labelsPath));
     }
 
     /// <summary>Loads a template from a stream holding a .docx, .dotx or Flat OPC .xml.</summary>
     /// <param name="stream">The template's bytes.</param>
     /// <param name="name">The name used in diagnostics.</param>
-    public static WordTemplate Load(Stream stream, string name)
+    public static WordTemplate Load(Stream stream, string name) => Load(stream, name, null);
+
+    /// <summary>Loads a template, with its own labels, from streams.</summary>
+    /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
+    /// <param name="name">The name used in diagnostics.</param>
+    /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
+    /// <param name="labelsName">The labels file's name in diagnostics.</param>
+    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         var diagnostics = new List<Diagnostic>();
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
+        if (labels is not null)
+        {
+            using var reader = new StreamReader(labels);
+            templateLabels = LabelsFile.Read(reader.ReadToEnd(), labelsName ?? name + ".labels.yaml", diagnostics);
+        }
+
         TemplatePackage package;
         try
         {
@@ -89,9 +138,10 @@ public sealed class WordTemplate
         catch (InvalidDataException ex)
         {
             diagnostics.Add(TemplateDiagnostics.AtFile(name, TemplateDiagnostics.Package, ex.Message));
-            return new WordTemplate(name, null, [], Numbering.Read(null, null), diagnostics);
+            return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
         }
 
+        var description = ReadXml(package.Entry(package.PropertiesEntry))?.Root?.Element(XNamespace.Get("http://purl.org/dc/elements/1.1/") + "description")?.Value;
         var parts = new List<CompiledPart>();
         foreach (var part in package.Parts)
         {
@@ -113,7 +163,7 @@ public sealed class WordTemplate
         }
 
         var numbering = Numbering.Read(ReadXml(package.Entry(package.NumberingEntry)), ReadXml(package.Entry(package.StylesEntry)));
-        return new WordTemplate(name, package, parts, numbering, diagnostics);
+        return new WordTemplate(name, package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics);
     }
 
     /// <summary>Renders minutes with this template.</summary>
@@ -132,7 +182,7 @@ public sealed class WordTemplate
         var publication = options.Mode == RenderMode.Publication;
         var language = options.Language ?? minutes.Language;
         var prepared = minutes with { Language = language };
-        var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared);
+        var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared, _labels);
         var culture = Labels.CultureFor(language);
         var state = new RenderState { Publication = publication };
         var diagnostics = new List<Diagnostic>(Diagnostics);
@@ -183,6 +233,53 @@ public sealed class WordTemplate
         PackageWriter.Write(output, _package.Entries, replaced);
         return new RenderResult(output.ToArray(), diagnostics);
     }
+
+    /// <summary>
+    /// Writes a built-in template into <paramref name="directory"/> for a person to open in Word and
+    /// make their own: <c>NAME.docx</c>, and <c>labels.yaml</c> with every label in Dutch and English
+    /// (the template's own wording included). Render with the folder as the template afterwards.
+    /// </summary>
+    /// <param name="name">One of <see cref="BuiltInNames"/>.</param>
+    /// <param name="directory">The folder to write into; created when missing.</param>
+    /// <returns>The paths written.</returns>
+    /// <exception cref="ArgumentException">No built-in template has that name.</exception>
+    /// <exception cref="IOException">The folder already holds a template or labels file.</exception>
+    public static IReadOnlyList<string> ExportBuiltIn(string name, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var template = BuiltIn(name);
+        var docx = Path.Combine(directory, name + ".docx");
+        var labels = Path.Combine(directory, "labels.yaml");
+        foreach (var existing in new List<string> { docx, labels })
+        {
+            if (File.Exists(existing))
+            {
+                throw new IOException($"{existing} exists already; choose an empty folder.");
+            }
+        }
+
+        Directory.CreateDirectory(directory);
+        string flat;
+        using (var stream = BuiltInResource(name, ".xml")!)
+        using (var reader = new StreamReader(stream))
+        {
+            flat = reader.ReadToEnd();
+        }
+
+        using (DocumentFormat.OpenXml.Packaging.WordprocessingDocument.FromFlatOpcString(flat, docx, isEditable: true))
+        {
+        }
+
+        var languages = new List<string> { "nl", "en" }.Select(language => (language, Labels.For(language, templateLabels: template._labels)));
+        File.WriteAllText(labels, LabelsFile.Write(
+            languages,
+            $"The words the '{name}' template prints, per language. Change any of them; a document's own\n" +
+            "'labels:' still take precedence. Add a language by adding its tag (de, fr, …) with its labels."));
+        return [docx, labels];
+    }
+
+    private static Stream? BuiltInResource(string name, string extension) =>
+        typeof(WordTemplate).Assembly.GetManifestResourceStream(ResourcePrefix + name + extension);
 
     private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, CancellationToken cancellation)
     {

@@ -23,16 +23,18 @@ internal sealed partial class TemplateModelBuilder
     private readonly ScriptArray _actions = [];
     private readonly ScriptArray _outcomes = [];
 
-    private TemplateModelBuilder(MinutesDocument minutes)
+    private TemplateModelBuilder(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels)
     {
         _minutes = minutes;
-        _labels = Labels.For(minutes.Language, minutes.Labels);
+        _labels = Labels.For(minutes.Language, minutes.Labels, templateLabels);
         _culture = Labels.CultureFor(minutes.Language);
     }
 
     /// <summary>Builds the template model of <paramref name="minutes"/> (for a publication, minutes already prepared by <see cref="Redaction.Publication"/>).</summary>
     /// <param name="minutes">The minutes.</param>
-    public static ScriptObject Build(MinutesDocument minutes) => new TemplateModelBuilder(minutes).Build();
+    /// <param name="templateLabels">The template's own labels, by language, or null.</param>
+    public static ScriptObject Build(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null) =>
+        new TemplateModelBuilder(minutes, templateLabels).Build();
 
     /// <summary>The long date form of a language ("21 april 2023", "21 April 2023").</summary>
     public static string LongDate(DateTime date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
