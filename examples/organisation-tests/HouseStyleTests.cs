@@ -1,0 +1,46 @@
+using Minutes.Templating.Parsing;
+using Minutes.Templating.Rendering;
+using Minutes.Templating.Snapshots;
+using Snapshooter;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace OrganisationTests;
+
+/// <summary>
+/// Locks down what our house-style template makes of our sample minutes. A change to the template (or an update of
+/// Minutes.Templating) that alters the document fails here; the new text is in __snapshots__/__mismatch__/, and
+/// `git diff --no-index __snapshots__/X.snap __snapshots__/__mismatch__/X.snap` shows what changed.
+/// </summary>
+public sealed class HouseStyleTests
+{
+    [Theory]
+    [InlineData("lrt-2023-04-21", RenderMode.Internal)]
+    [InlineData("lrt-2023-04-21", RenderMode.Publication)]
+    public void Sample_minutes_render_as_before(string minutes, RenderMode mode)
+    {
+        var template = WordTemplate.Load(Path.Combine(AppContext.BaseDirectory, "templates", "house-style.xml"));
+        Assert.Empty(template.Diagnostics);
+        var parsed = MinutesParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "minutes", minutes + ".yaml"));
+        Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));
+
+        var result = template.Render(parsed.Document!, new RenderOptions { Mode = mode });
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+
+        // The snapshot folder is found from the project, not from the build's source paths (CI builds map them to /_/).
+        Snapshot.Match(DocxSnapshot.ToText(result.ToArray()), new SnapshotFullName($"{minutes}.{mode.ToString().ToLowerInvariant()}.snap", ProjectFolder()));
+    }
+
+    private static string ProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "OrganisationTests.csproj")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("OrganisationTests.csproj was not found above " + AppContext.BaseDirectory);
+    }
+}
