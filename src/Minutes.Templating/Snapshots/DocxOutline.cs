@@ -528,6 +528,25 @@ internal sealed class DocxOutline
                 return text;
             }
 
+            // Bold or italic spaces look like any other: outside the marks, so `**Afspraak:** tekst` reads the same
+            // however the runs were cut. Underlined and struck-through spaces can be seen, and stay inside.
+            if (!Underline && !Strike)
+            {
+                var core = text.Trim(' ');
+                if (core.Length == 0)
+                {
+                    return text;
+                }
+
+                var start = text.Length - text.TrimStart(' ').Length;
+                return text[..start] + WrapCore(core, underline: false) + text[(start + core.Length)..];
+            }
+
+            return WrapCore(text, Underline);
+        }
+
+        private string WrapCore(string text, bool underline)
+        {
             if (VerticalAlign == "superscript")
             {
                 text = "^" + text + "^";
@@ -542,7 +561,7 @@ internal sealed class DocxOutline
                 text = "~~" + text + "~~";
             }
 
-            if (Underline)
+            if (underline)
             {
                 text = "_" + text + "_";
             }

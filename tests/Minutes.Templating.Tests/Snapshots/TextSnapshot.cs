@@ -61,7 +61,7 @@ internal static class TextSnapshot
                 section = lines[i].Text;
             }
 
-            if (!show[i])
+            if (!show[i] || (lines[i].Type == ChangeType.Unchanged && lines[i].Text.Length == 0))
             {
                 continue;
             }
