@@ -19,19 +19,23 @@ public sealed class HouseStyleTests
     [InlineData("lrt-2023-04-21", RenderMode.Publication)]
     public void Sample_minutes_render_as_before(string minutes, RenderMode mode)
     {
-        var template = WordTemplate.Load(Path.Combine(AppContext.BaseDirectory, "templates", "house-style.xml"));
+        var template = WordTemplate.Load(Path.Combine(ProjectFolder, "templates", "house-style.xml"));
         Assert.Empty(template.Diagnostics);
-        var parsed = MinutesParser.ParseFile(Path.Combine(AppContext.BaseDirectory, "minutes", minutes + ".yaml"));
+
+        // Our sample minutes; here the repository's example (in an organisation's repository: minutes/NAME.yaml).
+        var parsed = MinutesParser.ParseFile(Path.Combine(ProjectFolder, "..", minutes + ".yaml"));
         Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));
 
         var result = template.Render(parsed.Document!, new RenderOptions { Mode = mode });
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
 
-        // The snapshot folder is found from the project, not from the build's source paths (CI builds map them to /_/).
-        Snapshot.Match(DocxSnapshot.ToText(result.ToArray()), new SnapshotFullName($"{minutes}.{mode.ToString().ToLowerInvariant()}.snap", ProjectFolder()));
+        Snapshot.Match(DocxSnapshot.ToText(result.ToArray()), new SnapshotFullName($"{minutes}.{mode.ToString().ToLowerInvariant()}.snap", ProjectFolder));
     }
 
-    private static string ProjectFolder()
+    /// <summary>This project's folder, found from the build output (not from the build's source paths, which CI builds map to /_/).</summary>
+    private static string ProjectFolder { get; } = FindProjectFolder();
+
+    private static string FindProjectFolder()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
