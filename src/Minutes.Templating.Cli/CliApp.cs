@@ -23,6 +23,7 @@ internal static class CliApp
         ["schema"] = ["minutes schema > minutes.schema.json"],
         ["template"] = ["minutes template check house-style.docx"],
         ["check"] = ["minutes template check house-style.docx", "minutes template check verslag"],
+        ["snapshot"] = ["minutes snapshot out/lrt-2023-04-21.docx > lrt-2023-04-21.snap"],
     };
 
     /// <summary>Runs the command line <paramref name="args"/>.</summary>
@@ -139,6 +140,7 @@ internal static class CliApp
         root.Subcommands.Add(validate);
         root.Subcommands.Add(schema);
         root.Subcommands.Add(templates);
+        root.Subcommands.Add(SnapshotCommand.Create(reporter));
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -6,12 +6,11 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Minutes.Templating.Parsing;
 using Minutes.Templating.Rendering;
-using YamlDotNet.RepresentationModel;
 
 namespace Minutes.Templating.Tests.EndToEnd;
 
 /// <summary>Every example, rendered with every built-in template, is a valid document holding every text of its YAML in order.</summary>
-public sealed partial class ExamplesTests
+public sealed class ExamplesTests
 {
     public static TheoryData<string, string> Renderings()
     {
@@ -44,14 +43,7 @@ public sealed partial class ExamplesTests
         var errors = Validate(bytes);
         Assert.True(errors.Count == 0, string.Join('\n', errors));
 
-        var text = BodyText(bytes);
-        var position = 0;
-        foreach (var expected in OrderedTexts(path))
-        {
-            var found = text.IndexOf(expected, position, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"'{expected}' is missing after position {position} of the document's text:\n{text}");
-            position = found + expected.Length;
-        }
+        YamlTexts.AssertInOrder(BodyText(bytes), path);
     }
 
     [Fact]
@@ -106,80 +98,4 @@ public sealed partial class ExamplesTests
 
         return builder.ToString();
     }
-
-    /// <summary>
-    /// The texts of a YAML file that minutes print, in the YAML's order: the body's name, the attendees,
-    /// and everything under the agenda. Inline Markdown is reduced to its text.
-    /// </summary>
-    private static IEnumerable<string> OrderedTexts(string path)
-    {
-        var yaml = new YamlStream();
-        using (var reader = File.OpenText(path))
-        {
-            yaml.Load(reader);
-        }
-
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var meeting = (YamlMappingNode)root.Children[new YamlScalarNode("meeting")];
-        yield return Plain(((YamlScalarNode)meeting.Children[new YamlScalarNode("body")]).Value!);
-        if (root.Children.TryGetValue(new YamlScalarNode("attendees"), out var attendees))
-        {
-            foreach (var group in ((YamlMappingNode)attendees).Children)
-            {
-                foreach (var person in (YamlSequenceNode)group.Value)
-                {
-                    var text = person is YamlScalarNode s ? s.Value : (person as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("name"), out var n) == true ? ((YamlScalarNode)n).Value : null;
-                    if (text is not null)
-                    {
-                        yield return Plain(text);
-                    }
-                }
-            }
-        }
-
-        foreach (var text in AgendaTexts(root.Children[new YamlScalarNode("agenda")]))
-        {
-            yield return text;
-        }
-    }
-
-    private static readonly HashSet<string> TextKeys = ["title", "presenter", "text", "topic", "agreement", "decision", "action", "documents", "points"];
-
-    private static IEnumerable<string> AgendaTexts(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlScalarNode scalar when scalar.Value is { Length: > 0 } value:
-                yield return Plain(value);
-                break;
-            case YamlSequenceNode sequence:
-                foreach (var child in sequence)
-                {
-                    foreach (var text in AgendaTexts(child))
-                    {
-                        yield return text;
-                    }
-                }
-
-                break;
-            case YamlMappingNode mapping:
-                foreach (var (key, value) in mapping.Children)
-                {
-                    if (TextKeys.Contains(((YamlScalarNode)key).Value!))
-                    {
-                        foreach (var text in AgendaTexts(value))
-                        {
-                            yield return text;
-                        }
-                    }
-                }
-
-                break;
-        }
-    }
-
-    private static string Plain(string markdown) => Link().Replace(markdown.Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
-
-    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
-    private static partial Regex Link();
 }

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Minutes.Templating.Tests.EndToEnd;
+
+/// <summary>The texts of a minutes YAML file that a rendering must print, and the check that a document's text holds them in order.</summary>
+internal static partial class YamlTexts
+{
+    private static readonly HashSet<string> TextKeys = ["title", "presenter", "text", "topic", "agreement", "decision", "action", "documents", "points"];
+
+    /// <summary>
+    /// Asserts that <paramref name="text"/> holds every text of the YAML file at <paramref name="path"/>, in the YAML's order.
+    /// With <paramref name="collapseWhitespace"/>, runs of whitespace count as one space on both sides (for text read
+    /// back from a PDF, where lines wrap).
+    /// </summary>
+    public static void AssertInOrder(string text, string path, bool collapseWhitespace = false)
+    {
+        if (collapseWhitespace)
+        {
+            text = Collapse(text);
+        }
+
+        var position = 0;
+        foreach (var yamlText in InOrder(path))
+        {
+            var expected = collapseWhitespace ? Collapse(yamlText) : yamlText;
+            var found = text.IndexOf(expected, position, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{expected}' is missing after position {position} of the document's text:\n{text}");
+            position = found + expected.Length;
+        }
+    }
+
+    /// <summary>
+    /// The texts of a YAML file that minutes print, in the YAML's order: the body's name, the attendees,
+    /// and everything under the agenda. Inline Markdown is reduced to its text.
+    /// </summary>
+    public static IEnumerable<string> InOrder(string path)
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(path))
+        {
+            yaml.Load(reader);
+        }
+
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var meeting = (YamlMappingNode)root.Children[new YamlScalarNode("meeting")];
+        yield return Plain(((YamlScalarNode)meeting.Children[new YamlScalarNode("body")]).Value!);
+        if (root.Children.TryGetValue(new YamlScalarNode("attendees"), out var attendees))
+        {
+            foreach (var group in ((YamlMappingNode)attendees).Children)
+            {
+                foreach (var person in (YamlSequenceNode)group.Value)
+                {
+                    var text = person is YamlScalarNode s ? s.Value : (person as YamlMappingNode)?.Children.TryGetValue(new YamlScalarNode("name"), out var n) == true ? ((YamlScalarNode)n).Value : null;
+                    if (text is not null)
+                    {
+                        yield return Plain(text);
+                    }
+                }
+            }
+        }
+
+        foreach (var text in AgendaTexts(root.Children[new YamlScalarNode("agenda")]))
+        {
+            yield return text;
+        }
+    }
+
+    private static IEnumerable<string> AgendaTexts(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar when scalar.Value is { Length: > 0 } value:
+                yield return Plain(value);
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var child in sequence)
+                {
+                    foreach (var text in AgendaTexts(child))
+                    {
+                        yield return text;
+                    }
+                }
+
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (TextKeys.Contains(((YamlScalarNode)key).Value!))
+                    {
+                        foreach (var text in AgendaTexts(value))
+                        {
+                            yield return text;
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static string Plain(string markdown) => Link().Replace(markdown.Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
+
+    private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
