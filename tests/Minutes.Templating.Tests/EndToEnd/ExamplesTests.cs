@@ -43,7 +43,7 @@ public sealed class ExamplesTests
         var errors = Validate(bytes);
         Assert.True(errors.Count == 0, string.Join('\n', errors));
 
-        YamlTexts.AssertInOrder(BodyText(bytes), path);
+        YamlTexts.AssertInOrder(BodyText(bytes), path, templateName);
     }
 
     [Fact]

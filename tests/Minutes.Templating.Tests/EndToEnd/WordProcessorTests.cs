@@ -44,7 +44,7 @@ public sealed class WordProcessorTests
             Assert.True(File.Exists(pdf), $"LibreOffice wrote no {pdf}");
 
             var text = Run(pdftotext!, work.FullName, "-enc", "UTF-8", pdf, "-");
-            YamlTexts.AssertInOrder(text, seed, collapseWhitespace: true);
+            YamlTexts.AssertInOrder(text, seed, templateName, collapseWhitespace: true);
         }
         finally
         {

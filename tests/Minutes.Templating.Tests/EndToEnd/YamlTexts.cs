@@ -8,12 +8,50 @@ internal static partial class YamlTexts
 {
     private static readonly HashSet<string> TextKeys = ["title", "presenter", "text", "topic", "agreement", "decision", "action", "documents", "points"];
 
+    private static readonly HashSet<string> OutcomeKeys = ["agreement", "decision", "action"];
+
+    /// <summary>The built-in templates that are a decision list: they print the meeting's outcomes, not its discussion.</summary>
+    private static readonly HashSet<string> DecisionLists = ["besluitenlijst"];
+
+    /// <summary>
+    /// Asserts that the text a template rendered holds every text of the YAML that this kind of
+    /// template prints, in order: everything for minutes, the decisions, agreements and actions for a
+    /// decision list.
+    /// </summary>
+    public static void AssertInOrder(string text, string path, string templateName, bool collapseWhitespace = false) =>
+        AssertInOrder(text, DecisionLists.Contains(templateName) ? DecisionListOrder(path) : InOrder(path), collapseWhitespace);
+
+    /// <summary>A decision list's order: the body's name, the decisions and agreements, then the actions, each in the YAML's order.</summary>
+    private static IEnumerable<string> DecisionListOrder(string path)
+    {
+        var texts = InOrder(path, outcomesOnly: true).ToList();
+        var actions = ActionTexts(path).ToHashSet();
+        return [texts[0], .. texts.Skip(1).Where(t => !actions.Contains(t)), .. texts.Skip(1).Where(actions.Contains)];
+    }
+
+    private static IEnumerable<string> ActionTexts(string path)
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(path))
+        {
+            yaml.Load(reader);
+        }
+
+        return yaml.Documents[0].AllNodes.OfType<YamlMappingNode>()
+            .Select(m => m.Children.TryGetValue(new YamlScalarNode("action"), out var action) ? action : null)
+            .OfType<YamlScalarNode>()
+            .Select(a => Plain(a.Value!));
+    }
+
     /// <summary>
     /// Asserts that <paramref name="text"/> holds every text of the YAML file at <paramref name="path"/>, in the YAML's order.
     /// With <paramref name="collapseWhitespace"/>, runs of whitespace count as one space on both sides (for text read
     /// back from a PDF, where lines wrap).
     /// </summary>
-    public static void AssertInOrder(string text, string path, bool collapseWhitespace = false)
+    public static void AssertInOrder(string text, string path, bool collapseWhitespace = false) =>
+        AssertInOrder(text, InOrder(path), collapseWhitespace);
+
+    private static void AssertInOrder(string text, IEnumerable<string> texts, bool collapseWhitespace)
     {
         if (collapseWhitespace)
         {
@@ -21,7 +59,7 @@ internal static partial class YamlTexts
         }
 
         var position = 0;
-        foreach (var yamlText in InOrder(path))
+        foreach (var yamlText in texts)
         {
             var expected = collapseWhitespace ? Collapse(yamlText) : yamlText;
             var found = text.IndexOf(expected, position, StringComparison.Ordinal);
@@ -34,7 +72,7 @@ internal static partial class YamlTexts
     /// The texts of a YAML file that minutes print, in the YAML's order: the body's name, the attendees,
     /// and everything under the agenda. Inline Markdown is reduced to its text.
     /// </summary>
-    public static IEnumerable<string> InOrder(string path)
+    public static IEnumerable<string> InOrder(string path, bool outcomesOnly = false)
     {
         var yaml = new YamlStream();
         using (var reader = File.OpenText(path))
@@ -45,7 +83,7 @@ internal static partial class YamlTexts
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         var meeting = (YamlMappingNode)root.Children[new YamlScalarNode("meeting")];
         yield return Plain(((YamlScalarNode)meeting.Children[new YamlScalarNode("body")]).Value!);
-        if (root.Children.TryGetValue(new YamlScalarNode("attendees"), out var attendees))
+        if (!outcomesOnly && root.Children.TryGetValue(new YamlScalarNode("attendees"), out var attendees))
         {
             foreach (var group in ((YamlMappingNode)attendees).Children)
             {
@@ -60,23 +98,23 @@ internal static partial class YamlTexts
             }
         }
 
-        foreach (var text in AgendaTexts(root.Children[new YamlScalarNode("agenda")]))
+        foreach (var text in AgendaTexts(root.Children[new YamlScalarNode("agenda")], outcomesOnly))
         {
             yield return text;
         }
     }
 
-    private static IEnumerable<string> AgendaTexts(YamlNode node)
+    private static IEnumerable<string> AgendaTexts(YamlNode node, bool outcomesOnly, bool isOutcome = false)
     {
         switch (node)
         {
-            case YamlScalarNode scalar when scalar.Value is { Length: > 0 } value:
+            case YamlScalarNode scalar when scalar.Value is { Length: > 0 } value && (isOutcome || !outcomesOnly):
                 yield return Plain(value);
                 break;
             case YamlSequenceNode sequence:
                 foreach (var child in sequence)
                 {
-                    foreach (var text in AgendaTexts(child))
+                    foreach (var text in AgendaTexts(child, outcomesOnly))
                     {
                         yield return text;
                     }
@@ -86,9 +124,10 @@ internal static partial class YamlTexts
             case YamlMappingNode mapping:
                 foreach (var (key, value) in mapping.Children)
                 {
-                    if (TextKeys.Contains(((YamlScalarNode)key).Value!))
+                    var name = ((YamlScalarNode)key).Value!;
+                    if (TextKeys.Contains(name))
                     {
-                        foreach (var text in AgendaTexts(value))
+                        foreach (var text in AgendaTexts(value, outcomesOnly, OutcomeKeys.Contains(name)))
                         {
                             yield return text;
                         }
