@@ -1,12 +1,12 @@
 // Renders minutes to a Word document through the Minutes.Templating package:
 //   dotnet run -- [MINUTES.yaml] [OUTPUT.docx]
-// By default, the repository's example minutes to lrt-2023-04-21.docx in the current directory.
+// By default, from the repository's root, its example minutes to out-consumer/lrt-2023-04-21.docx.
 using System.Reflection;
 using Minutes.Templating.Parsing;
 using Minutes.Templating.Rendering;
 
-var input = args.Length > 0 ? args[0] : Path.Join(AppContext.BaseDirectory, "lrt-2023-04-21.yaml");
-var output = args.Length > 1 ? args[1] : "lrt-2023-04-21.docx";
+var input = args.Length > 0 ? args[0] : "examples/lrt-2023-04-21.yaml";
+var output = args.Length > 1 ? args[1] : "out-consumer/lrt-2023-04-21.docx";
 
 var parsed = MinutesParser.ParseFile(input);
 foreach (var diagnostic in parsed.Diagnostics)
