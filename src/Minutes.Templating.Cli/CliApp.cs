@@ -18,6 +18,7 @@ internal static class CliApp
         [
             "minutes render examples/lrt-2023-04-21.yaml -o out/",
             "minutes render minutes/ 'archive/**/*.yaml' -t house-style.dotx -o out/",
+            "minutes render minutes/ -o out/ --format json > diagnostics.json",
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
         ["schema"] = ["minutes schema > minutes.schema.json"],
@@ -37,7 +38,10 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var reporter = new Reporter(stdout, stderr);
+        var reporter = new Reporter(stdout, stderr)
+        {
+            Interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
+        };
         try
         {
             var root = BuildCommand(reporter);
@@ -99,15 +103,17 @@ internal static class CliApp
             HelpName = "FILE|DIR",
         };
 
+        var format = FormatOption();
         var render = new Command("render", "Render minutes into Word documents (.docx). A file with errors is not written; the others still are.");
         render.Arguments.Add(files);
         render.Options.Add(template);
         render.Options.Add(output);
-        render.SetAction(result => RenderCommand.Run(
-            result.GetRequiredValue(files),
-            result.GetValue(template),
-            result.GetValue(output),
-            reporter));
+        render.Options.Add(format);
+        render.SetAction(result =>
+        {
+            reporter.Format = Reporter.ParseFormat(result.GetValue(format));
+            return RenderCommand.Run(result.GetRequiredValue(files), result.GetValue(template), result.GetValue(output), reporter);
+        });
 
         var validateFiles = new Argument<string[]>("FILE")
         {
@@ -117,7 +123,13 @@ internal static class CliApp
         validateFiles.Validators.Add(RejectUnknownOptions);
         var validate = new Command("validate", "Check minutes against the YAML contract without rendering, and print every problem found.");
         validate.Arguments.Add(validateFiles);
-        validate.SetAction(result => ValidateCommand.Run(result.GetRequiredValue(validateFiles), reporter));
+        var validateFormat = FormatOption();
+        validate.Options.Add(validateFormat);
+        validate.SetAction(result =>
+        {
+            reporter.Format = Reporter.ParseFormat(result.GetValue(validateFormat));
+            return ValidateCommand.Run(result.GetRequiredValue(validateFiles), reporter);
+        });
 
         var schema = new Command("schema", "Print the JSON Schema of the minutes YAML contract, for editors and other tools.");
         schema.SetAction(_ => SchemaCommand.Run(reporter));
@@ -151,6 +163,19 @@ internal static class CliApp
         }
 
         return root;
+    }
+
+    /// <summary>The <c>--format</c> option of <c>render</c> and <c>validate</c>.</summary>
+    private static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = "How diagnostics are reported: text (lines on standard error) or json (one JSON array of {file, line, column, severity, code, message} on standard output; the other messages go to standard error).",
+            HelpName = "text|json",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Reporter.FormatNames);
+        return format;
     }
 
     /// <summary>

@@ -1,9 +1,14 @@
+using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Parsing;
 using Minutes.Templating.Rendering;
 
 namespace Minutes.Templating.Cli;
 
-/// <summary><c>minutes render</c>: renders each minutes file with one template into a .docx.</summary>
+/// <summary>
+/// <c>minutes render</c>: renders each minutes file with one template into a .docx. The template is loaded once;
+/// the files are rendered in parallel (at most one per processor), and what is said about them is written in
+/// the order they were given, each file's diagnostics followed by its line.
+/// </summary>
 internal static class RenderCommand
 {
     /// <summary>Checks the command line, then renders every input; a failing file does not stop the others.</summary>
@@ -11,9 +16,10 @@ internal static class RenderCommand
     /// <param name="template">The <c>--template</c> value, or null for the default.</param>
     /// <param name="output">The <c>--output</c> value, or null to write next to each input.</param>
     /// <param name="reporter">Where messages go.</param>
+    /// <param name="maxParallelism">How many files are rendered at once; null for one per processor.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="UsageException">The command line names things that cannot be used.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter)
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null)
     {
         // Everything the command line names is checked before any work starts, so a typo costs nothing.
         var inputs = InputExpander.Expand(fileArguments);
@@ -23,24 +29,42 @@ internal static class RenderCommand
         var wordTemplate = LoadTemplate(located, reporter);
         if (wordTemplate is null)
         {
+            reporter.Finish();
             return ExitCodes.InvalidInput;
         }
 
+        var outcomes = new Outcome?[inputs.Count];
+        var reported = 0;
         var rendered = 0;
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            if (RenderOne(inputs[i], outputs[i], wordTemplate, reporter))
+        var gate = new object();
+        Parallel.For(
+            0,
+            inputs.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
+            i =>
             {
-                rendered++;
-            }
-        }
+                var outcome = RenderOne(inputs[i], outputs[i], wordTemplate);
+                lock (gate)
+                {
+                    // Whatever is done and next in line is reported now, so output keeps the inputs' order.
+                    outcomes[i] = outcome;
+                    while (reported < inputs.Count && outcomes[reported] is { } next)
+                    {
+                        Report(reported, inputs.Count, inputs[reported], outputs[reported], next, reporter);
+                        rendered += next.Rendered ? 1 : 0;
+                        outcomes[reported] = null;
+                        reported++;
+                    }
+                }
+            });
 
         var failed = inputs.Count - rendered;
         if (inputs.Count > 1)
         {
-            reporter.Out.WriteLine($"{rendered} rendered, {failed} failed");
+            reporter.Results.WriteLine($"{rendered} rendered, {failed} failed");
         }
 
+        reporter.Finish();
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
@@ -63,27 +87,25 @@ internal static class RenderCommand
         return template.HasErrors ? null : template;
     }
 
-    private static bool RenderOne(string input, string output, WordTemplate template, Reporter reporter)
+    /// <summary>Renders one file, on any thread; says nothing, but returns what is to be said.</summary>
+    private static Outcome RenderOne(string input, string output, WordTemplate template)
     {
+        var diagnostics = new List<Diagnostic>();
         try
         {
             var parsed = MinutesParser.ParseFile(input);
-            reporter.Diagnostics(parsed.Diagnostics);
+            diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.HasErrors || parsed.Document is null)
             {
-                return false;
+                return new Outcome(diagnostics, null, Rendered: false);
             }
 
             var result = template.Render(parsed.Document);
-            reporter.Diagnostics(result.Diagnostics);
+            diagnostics.AddRange(result.Diagnostics);
             if (!result.Succeeded)
             {
-                if (!result.Diagnostics.Any(d => d.IsError))
-                {
-                    reporter.FileError(input, "the template produced no document");
-                }
-
-                return false;
+                var error = result.Diagnostics.Any(d => d.IsError) ? null : "the template produced no document";
+                return new Outcome(diagnostics, error, Rendered: false);
             }
 
             var directory = Path.GetDirectoryName(Path.GetFullPath(output));
@@ -93,15 +115,43 @@ internal static class RenderCommand
             }
 
             result.Save(output);
-            reporter.Out.WriteLine($"rendered {input} -> {output}");
-            return true;
+            return new Outcome(diagnostics, null, Rendered: true);
         }
 #pragma warning disable CA1031 // One file that breaks the library must not stop the others.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            reporter.FileError(input, e.Message);
-            return false;
+            return new Outcome(diagnostics, e.Message, Rendered: false);
         }
     }
+
+    /// <summary>
+    /// Reports one file: its diagnostics, then its line. In a log that is <c>rendered IN -> OUT</c> for each
+    /// document written (a failed file is told by its diagnostics); on a terminal every file gets a line
+    /// counting the files done, <c>[3/10] rendered …</c> or <c>[4/10] failed …</c>.
+    /// </summary>
+    private static void Report(int index, int count, string input, string output, Outcome outcome, Reporter reporter)
+    {
+        reporter.Diagnostics(outcome.Diagnostics);
+        if (outcome.Error is not null)
+        {
+            reporter.FileError(input, outcome.Error);
+        }
+
+        var progress = reporter.Interactive && count > 1 ? $"[{index + 1}/{count}] " : string.Empty;
+        if (outcome.Rendered)
+        {
+            reporter.Results.WriteLine($"{progress}rendered {input} -> {output}");
+        }
+        else if (progress.Length > 0)
+        {
+            reporter.Results.WriteLine($"{progress}failed {input}");
+        }
+    }
+
+    /// <summary>What became of one file.</summary>
+    /// <param name="Diagnostics">The minutes' and the rendering's diagnostics.</param>
+    /// <param name="Error">A problem with the file that has no place in it, or null.</param>
+    /// <param name="Rendered">True when the document was written.</param>
+    private sealed record Outcome(IReadOnlyList<Diagnostic> Diagnostics, string? Error, bool Rendered);
 }

@@ -34,16 +34,17 @@ internal static class ValidateCommand
             {
                 valid++;
                 var warnings = parsed.Diagnostics.Count;
-                reporter.Out.WriteLine(warnings == 0 ? $"ok: {input}" : $"ok: {input} ({warnings} warning{(warnings == 1 ? "" : "s")})");
+                reporter.Results.WriteLine(warnings == 0 ? $"ok: {input}" : $"ok: {input} ({warnings} warning{(warnings == 1 ? "" : "s")})");
             }
         }
 
         var invalid = inputs.Count - valid;
         if (inputs.Count > 1)
         {
-            reporter.Out.WriteLine($"{valid} valid, {invalid} invalid");
+            reporter.Results.WriteLine($"{valid} valid, {invalid} invalid");
         }
 
+        reporter.Finish();
         return invalid == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 }
