@@ -7,7 +7,7 @@ namespace Minutes.Templating.Localization;
 /// The words templates print around the minutes ("Aanwezig", "Present", "Afspraak", "Agreed"…),
 /// built in for Dutch and English and overridable per document with <c>labels:</c>.
 /// </summary>
-public static class Labels
+internal static class Labels
 {
     private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
     {

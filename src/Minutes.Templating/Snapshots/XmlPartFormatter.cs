@@ -44,7 +44,7 @@ internal sealed class XmlPartFormatter
             var xml = LooksLikeXml(name) ? package.Xml(name) : null;
             if (xml?.Root is null)
             {
-                var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
                 output.Append(CultureInfo.InvariantCulture, $"# Part /{name} (binary, {bytes.Length} bytes, sha256 {hash})\n\n");
                 continue;
             }
