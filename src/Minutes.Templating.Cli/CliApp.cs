@@ -22,7 +22,9 @@ internal static class CliApp
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
         ["schema"] = ["minutes schema > minutes.schema.json"],
-        ["template"] = ["minutes template check house-style.docx"],
+        ["template"] = ["minutes template init verslag house-style/", "minutes template check house-style/"],
+        ["list"] = ["minutes template list"],
+        ["init"] = ["minutes template init verslag house-style/", "minutes render minutes.yaml --template house-style/ -o out/"],
         ["check"] = ["minutes template check house-style.docx", "minutes template check verslag"],
         ["snapshot"] = ["minutes snapshot out/lrt-2023-04-21.docx > lrt-2023-04-21.snap"],
     };
@@ -141,7 +143,17 @@ internal static class CliApp
         var check = new Command("check", "Check a template without any minutes: tag syntax, block placement, and names the minutes model does not have.");
         check.Arguments.Add(checkedTemplate);
         check.SetAction(result => TemplateCheckCommand.Run(result.GetRequiredValue(checkedTemplate), reporter));
-        var templates = new Command("template", "Work with Word templates.");
+        var list = new Command("list", "List the built-in templates, one line each.");
+        list.SetAction(_ => TemplateCommands.List(reporter));
+        var initName = new Argument<string>("NAME") { Description = "The built-in template to start from: " + string.Join(", ", Rendering.WordTemplate.BuiltInNames) + "." };
+        var initDirectory = new Argument<string>("DIR") { Description = "The folder to write the template (.docx) and its labels (labels.yaml) into." };
+        var init = new Command("init", "Write a built-in template as a .docx, with its labels, into a folder to make it your organisation's.");
+        init.Arguments.Add(initName);
+        init.Arguments.Add(initDirectory);
+        init.SetAction(result => TemplateCommands.Init(result.GetRequiredValue(initName), result.GetRequiredValue(initDirectory), reporter));
+        var templates = new Command("template", "Work with Word templates: list the built-in ones, start your own, check one.");
+        templates.Subcommands.Add(list);
+        templates.Subcommands.Add(init);
         templates.Subcommands.Add(check);
 
         var root = new RootCommand("Turns meeting minutes written in YAML into house-style Word documents.")
@@ -198,7 +210,7 @@ internal static class CliApp
     /// <summary>The examples for <paramref name="command"/>: its own, or the first of each command's for the root.</summary>
     internal static IReadOnlyList<string> ExamplesFor(Command command) =>
         command is RootCommand
-            ? [.. Examples.Values.Select(lines => lines[0])]
+            ? [.. Examples.Values.Select(lines => lines[0]).Distinct(StringComparer.Ordinal)]
             : Examples.GetValueOrDefault(command.Name, []);
 
     private static string CommandPath(Command command) =>

@@ -15,26 +15,24 @@ internal static class TemplateResolver
     public static (string? BuiltInName, string? Path) Locate(string? nameOrPath)
     {
         var value = nameOrPath ?? DefaultName;
+
+        // A file or folder that exists wins over a built-in name: after 'minutes template init verslag verslag'
+        // the folder is the template the user means.
+        if (nameOrPath is not null && (File.Exists(value) || Directory.Exists(value)))
+        {
+            return (null, value);
+        }
+
         var builtIn = WordTemplate.BuiltInNames.FirstOrDefault(name => name.Equals(value, StringComparison.OrdinalIgnoreCase));
         if (builtIn is not null)
         {
             return (builtIn, null);
         }
 
-        if (File.Exists(value))
-        {
-            return (null, value);
-        }
-
-        if (Directory.Exists(value))
-        {
-            throw new UsageException($"template {value} is a directory; give a .docx, .dotx or .xml file");
-        }
-
         var builtIns = string.Join(", ", WordTemplate.BuiltInNames);
         throw new UsageException(LooksLikePath(value)
             ? $"template file not found: {value}"
-            : $"unknown template '{value}': it is neither a built-in template ({builtIns}) nor an existing file");
+            : $"unknown template '{value}': it is neither a built-in template ({builtIns}) nor an existing file or folder");
     }
 
     /// <summary>Loads the template <see cref="Locate"/> found.</summary>

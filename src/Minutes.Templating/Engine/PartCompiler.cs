@@ -240,6 +240,12 @@ internal static partial class PartCompiler
             element.Remove();
         }
 
+        if (root.GetPrefixOfNamespace(R) != "r")
+        {
+            // Links are written with r:id; a part not made by Word may not declare the prefix.
+            root.SetAttributeValue(XNamespace.Xmlns + "r", R.NamespaceName);
+        }
+
         return Emit(root, tags);
     }
 
@@ -247,12 +253,6 @@ internal static partial class PartCompiler
     private static string Emit(XElement root, List<TemplateTag> tags)
     {
         root.SetAttributeValue(XNamespace.Xmlns + "mt", Mt.NamespaceName);
-        if (root.GetPrefixOfNamespace(R) != "r")
-        {
-            // Links are written with r:id; a part not made by Word may not declare the prefix.
-            root.SetAttributeValue(XNamespace.Xmlns + "r", R.NamespaceName);
-        }
-
         var xml = root.ToString(SaveOptions.DisableFormatting);
         var source = new StringBuilder(xml.Length + 64);
         source.Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");

@@ -154,15 +154,16 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
-    public void A_directory_as_template_exits_2()
+    public void A_template_folder_without_a_template_exits_1_with_the_reason()
     {
         var input = _temp.Write("x.yaml");
         Directory.CreateDirectory(_temp["templates"]);
 
         var run = CliRun.Of("render", input, "-t", _temp["templates"]);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("is a directory", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("the folder holds no template (.docx, .dotx or Flat OPC .xml) [MT2007]", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["x.docx"]));
     }
 
     [Fact]

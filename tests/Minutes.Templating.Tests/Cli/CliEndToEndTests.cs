@@ -158,6 +158,49 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Template_list_names_each_built_in_template_with_its_description()
+    {
+        var run = CliRun.Of("template", "list");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["besluitenlijst", "minutes", "verslag"], lines.Select(l => l.Split(' ')[0]));
+        Assert.All(lines, l => Assert.True(l.Length > 40, "no description: " + l));
+    }
+
+    [Fact]
+    public void Template_init_writes_a_template_to_make_ones_own_and_render_uses_its_labels()
+    {
+        var folder = _temp["house"];
+
+        var init = CliRun.Of("template", "init", "verslag", folder);
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.True(File.Exists(Path.Join(folder, "verslag.docx")));
+        var labels = Path.Join(folder, "labels.yaml");
+        Assert.Contains("  present: \"Aanwezig\"", File.ReadAllText(labels), StringComparison.Ordinal);
+
+        File.WriteAllText(labels, File.ReadAllText(labels).Replace("  present: \"Aanwezig\"", "  present: \"Aanwezigen\"", StringComparison.Ordinal));
+        var render = CliRun.Of("render", Example, "--template", folder, "-o", _temp["out"] + Path.DirectorySeparatorChar);
+
+        Assert.Equal("", render.Stderr);
+        Assert.Equal(0, render.ExitCode);
+        var snapshot = CliRun.Of("snapshot", Path.Join(_temp["out"], "lrt-2023-04-21.docx"));
+        Assert.Contains("| Aanwezigen | Dhr. Van der Burg (SJenV)", snapshot.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_init_into_a_folder_that_holds_the_template_already_exits_2()
+    {
+        Assert.Equal(0, CliRun.Of("template", "init", "minutes", _temp["t"]).ExitCode);
+
+        var again = CliRun.Of("template", "init", "minutes", _temp["t"]);
+
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("exists already", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schema_prints_json()
     {
         var run = CliRun.Of("schema");

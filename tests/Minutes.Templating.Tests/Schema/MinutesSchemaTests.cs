@@ -24,7 +24,7 @@ public class MinutesSchemaTests
     private static string Errors(EvaluationResults results) =>
         string.Join('\n', (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")));
 
-    /// <summary>Every YAML file in the repository's examples folder, plus the parser's samples.</summary>
+    /// <summary>Every minutes file in the repository's examples folder, plus the parser's samples (a template's labels files are not minutes).</summary>
     public static TheoryData<string> ExampleFiles()
     {
         var root = ParserAssert.RepositoryRoot();
@@ -32,7 +32,9 @@ public class MinutesSchemaTests
         var folders = new[] { Path.Combine(root, "examples"), Path.Combine(root, "tests", "Minutes.Templating.Tests", "Parsing", "Samples") };
         foreach (var folder in folders.Where(Directory.Exists))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            var minutesFiles = Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).Equals("labels.yaml", StringComparison.Ordinal) && !f.EndsWith(".labels.yaml", StringComparison.Ordinal));
+            foreach (var file in minutesFiles.Order(StringComparer.Ordinal))
             {
                 data.Add(Path.GetRelativePath(root, file));
             }

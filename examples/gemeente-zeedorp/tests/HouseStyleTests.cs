@@ -19,11 +19,12 @@ public sealed class HouseStyleTests
     [InlineData("lrt-2023-04-21", RenderMode.Publication)]
     public void Sample_minutes_render_as_before(string minutes, RenderMode mode)
     {
-        var template = WordTemplate.Load(Path.Combine(ProjectFolder, "templates", "house-style.xml"));
+        // Our template: the folder made with 'minutes template init verslag', changed in Word, with our labels.
+        var template = WordTemplate.Load(Path.Combine(ProjectFolder, "..", "template"));
         Assert.Empty(template.Diagnostics);
 
         // Our sample minutes; here the repository's example (in an organisation's repository: minutes/NAME.yaml).
-        var parsed = MinutesParser.ParseFile(Path.Combine(ProjectFolder, "..", minutes + ".yaml"));
+        var parsed = MinutesParser.ParseFile(Path.Combine(ProjectFolder, "..", "..", minutes + ".yaml"));
         Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));
 
         var result = template.Render(parsed.Document!, new RenderOptions { Mode = mode });
