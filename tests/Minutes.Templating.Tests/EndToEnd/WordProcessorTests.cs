@@ -5,19 +5,31 @@ using Minutes.Templating.Rendering;
 namespace Minutes.Templating.Tests.EndToEnd;
 
 /// <summary>
-/// A real word processor opens what we write: LibreOffice converts each built-in template's rendering of the seed
-/// to PDF, and the PDF's text holds every text of the YAML in order. Without LibreOffice (soffice) and pdftotext
+/// A real word processor opens what we write: LibreOffice converts each built-in template's rendering of each
+/// example to PDF, and the PDF's text holds every text of the YAML that the template prints, in order. Without LibreOffice (soffice) and pdftotext
 /// the test fails when CI=true (CI installs them, see .ci/run), and is skipped elsewhere, saying why.
 /// </summary>
 public sealed class WordProcessorTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    public static TheoryData<string> Templates() => [.. WordTemplate.BuiltInNames];
+    public static TheoryData<string, string> Renderings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var example in Repository.Examples())
+        {
+            foreach (var template in WordTemplate.BuiltInNames)
+            {
+                data.Add(template, Path.GetFileName(example));
+            }
+        }
+
+        return data;
+    }
 
     [SkippableTheory]
-    [MemberData(nameof(Templates))]
-    public void LibreOffice_opens_the_seed_rendering_and_prints_every_text_in_order(string templateName)
+    [MemberData(nameof(Renderings))]
+    public void LibreOffice_opens_the_rendering_and_prints_every_text_in_order(string templateName, string example)
     {
         var soffice = FindOnPath("soffice");
         var pdftotext = FindOnPath("pdftotext");
@@ -28,8 +40,8 @@ public sealed class WordProcessorTests
             Skip.If(true, $"{missing}: install libreoffice-writer-nogui and poppler-utils to run this test (it fails instead of skipping when CI=true).");
         }
 
-        var seed = Path.Combine(Repository.Root, "examples", "lrt-2023-04-21.yaml");
-        var parsed = MinutesParser.ParseFile(seed);
+        var minutes = Path.Combine(Repository.Root, "examples", example);
+        var parsed = MinutesParser.ParseFile(minutes);
         var result = WordTemplate.BuiltIn(templateName).Render(parsed.Document!);
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
 
@@ -44,7 +56,7 @@ public sealed class WordProcessorTests
             Assert.True(File.Exists(pdf), $"LibreOffice wrote no {pdf}");
 
             var text = Run(pdftotext!, work.FullName, "-enc", "UTF-8", pdf, "-");
-            YamlTexts.AssertInOrder(text, seed, templateName, collapseWhitespace: true);
+            YamlTexts.AssertInOrder(text, minutes, templateName, collapseWhitespace: true);
         }
         finally
         {
