@@ -138,7 +138,12 @@ internal static partial class YamlTexts
         }
     }
 
-    private static string Plain(string markdown) => Link().Replace(markdown.Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
+    /// <summary>The text as the internal version prints it: Markdown marks gone, a redaction span's own text kept.</summary>
+    private static string Plain(string markdown) =>
+        Link().Replace(Redaction().Replace(markdown, "$1").Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\[\[([^|\]]*)\|[^\]]*\]\]")]
+    private static partial Regex Redaction();
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 
