@@ -2,13 +2,18 @@ using System.Xml.Linq;
 
 namespace Minutes.Templating.Engine;
 
-/// <summary>The XML names the engine reads and writes.</summary>
+/// <summary>The XML names of Word packages that the library reads and writes, in one place.</summary>
 internal static class WordNames
 {
     public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     public static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     public static readonly XNamespace W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
     public static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    public static readonly XNamespace Wp14 = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing";
+    public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    public static readonly XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    public static readonly XNamespace ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
+    public static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     public static readonly XNamespace Vml = "urn:schemas-microsoft-com:vml";
 
     /// <summary>The engine's own namespace, used for placeholders and markers that never reach the output.</summary>

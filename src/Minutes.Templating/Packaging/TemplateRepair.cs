@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Minutes.Templating.Engine;
 
 namespace Minutes.Templating.Packaging;
 
@@ -10,7 +11,6 @@ namespace Minutes.Templating.Packaging;
 /// </summary>
 internal static class TemplateRepair
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private static readonly HashSet<string> Alignments = new(StringComparer.Ordinal) { "jc", "lvlJc" };
 
@@ -24,10 +24,10 @@ internal static class TemplateRepair
     public static bool Apply(XDocument part)
     {
         var changed = false;
-        foreach (var element in part.Descendants().Where(e => e.Name.Namespace == W))
+        foreach (var element in part.Descendants().Where(e => e.Name.Namespace == WordNames.W))
         {
             var local = element.Name.LocalName;
-            var value = element.Attribute(W + "val");
+            var value = element.Attribute(WordNames.W + "val");
             if (value is not null && Alignments.Contains(local) && value.Value is "start" or "end")
             {
                 value.Value = value.Value == "start" ? "left" : "right";
@@ -38,7 +38,7 @@ internal static class TemplateRepair
                 value.Value = value.Value is "true" or "1" ? "on" : "off";
                 changed = true;
             }
-            else if (local == "charset" && element.Attribute(W + "characterSet") is { } characterSet)
+            else if (local == "charset" && element.Attribute(WordNames.W + "characterSet") is { } characterSet)
             {
                 characterSet.Remove();
                 changed = true;
@@ -67,7 +67,7 @@ internal static class TemplateRepair
 
         static int Rank(XElement e)
         {
-            var index = e.Name.Namespace == W ? Array.IndexOf(LevelOrder, e.Name.LocalName) : -1;
+            var index = e.Name.Namespace == WordNames.W ? Array.IndexOf(LevelOrder, e.Name.LocalName) : -1;
             return index < 0 ? LevelOrder.Length : index;
         }
     }

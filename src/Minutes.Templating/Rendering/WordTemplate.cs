@@ -19,7 +19,6 @@ namespace Minutes.Templating.Rendering;
 public sealed class WordTemplate
 {
     private const string ResourcePrefix = "Minutes.Templating.Templates.";
-    private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     private readonly TemplatePackage? _package;
     private readonly IReadOnlyList<CompiledPart> _parts;
@@ -324,7 +323,7 @@ public sealed class WordTemplate
         XDocument document;
         if (rels is null)
         {
-            document = new XDocument(new XElement(PackageRelationships + "Relationships"));
+            document = new XDocument(new XElement(WordNames.PackageRelationships + "Relationships"));
         }
         else
         {
@@ -335,7 +334,7 @@ public sealed class WordTemplate
         foreach (var (id, url) in links)
         {
             document.Root!.Add(new XElement(
-                PackageRelationships + "Relationship",
+                WordNames.PackageRelationships + "Relationship",
                 new XAttribute("Id", id),
                 new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"),
                 new XAttribute("Target", url),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using Minutes.Templating.Engine;
 
 namespace Minutes.Templating.Snapshots;
 
@@ -10,10 +11,6 @@ namespace Minutes.Templating.Snapshots;
 /// </summary>
 internal sealed class DocxOutline
 {
-    private static readonly XNamespace R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
-    private static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 
     private readonly DocxPackage _package;
     private readonly XNamespace _w;
@@ -73,7 +70,7 @@ internal sealed class DocxOutline
             foreach (var reference in sections[i].Elements().Where(e => e.Name == _w + "headerReference" || e.Name == _w + "footerReference"))
             {
                 var kind = reference.Name.LocalName == "headerReference" ? "Header" : "Footer";
-                var id = (string?)reference.Attribute(R + "id");
+                var id = (string?)reference.Attribute(WordNames.R + "id");
                 var part = mainRelationships.FirstOrDefault(r => r.Id == id && !r.External)?.Target;
                 _out.Append(CultureInfo.InvariantCulture, $"\n# {kind} (section {i + 1}, {Val(reference, "type") ?? "default"})\n");
                 if (part is not null && _package.Xml(part)?.Root is { } root)
@@ -101,8 +98,8 @@ internal sealed class DocxOutline
 
         (string Label, XName Name)[] fields =
         [
-            ("title", Dc + "title"), ("subject", Dc + "subject"), ("creator", Dc + "creator"), ("keywords", Cp + "keywords"),
-            ("description", Dc + "description"), ("category", Cp + "category"), ("language", Dc + "language"),
+            ("title", WordNames.Dc + "title"), ("subject", WordNames.Dc + "subject"), ("creator", WordNames.Dc + "creator"), ("keywords", WordNames.Cp + "keywords"),
+            ("description", WordNames.Dc + "description"), ("category", WordNames.Cp + "category"), ("language", WordNames.Dc + "language"),
         ];
         foreach (var (label, name) in fields)
         {
@@ -302,7 +299,7 @@ internal sealed class DocxOutline
                     Run(element, pieces, fields, inLink);
                     break;
                 case "hyperlink":
-                    var target = (string?)element.Attribute(R + "id") is { } id
+                    var target = (string?)element.Attribute(WordNames.R + "id") is { } id
                         ? _partRelationships.FirstOrDefault(r => r.Id == id)?.Target ?? "?"
                         : "#" + Val(element, "anchor");
                     var inner = new List<(string Text, RunFormat Format)>();
@@ -401,7 +398,7 @@ internal sealed class DocxOutline
 
     private static string Drawing(XElement element)
     {
-        var properties = element.Descendants(Wp + "docPr").FirstOrDefault();
+        var properties = element.Descendants(WordNames.Wp + "docPr").FirstOrDefault();
         var description = (string?)properties?.Attribute("descr") ?? (string?)properties?.Attribute("name");
         return description is { Length: > 0 } ? $"<image {Visible(description)}>" : "<image>";
     }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
+using Minutes.Templating.Engine;
 
 namespace Minutes.Templating.Snapshots;
 
@@ -10,7 +11,6 @@ internal sealed record DocxRelationship(string Id, string Type, string Target, b
 /// <summary>The parts of a .docx read into memory, whatever the zip's order, dates or compression.</summary>
 internal sealed class DocxPackage
 {
-    private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private readonly Dictionary<string, byte[]> _parts;
     private readonly Dictionary<string, XDocument?> _xml = new(StringComparer.OrdinalIgnoreCase);
 
@@ -111,7 +111,7 @@ internal sealed class DocxPackage
         }
 
         var list = new List<DocxRelationship>();
-        foreach (var element in root.Elements(PackageRelationships + "Relationship"))
+        foreach (var element in root.Elements(WordNames.PackageRelationships + "Relationship"))
         {
             var id = (string?)element.Attribute("Id") ?? string.Empty;
             var type = (string?)element.Attribute("Type") ?? string.Empty;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Minutes.Templating.Engine;
 
 namespace Minutes.Templating.Snapshots;
 
@@ -12,11 +13,6 @@ namespace Minutes.Templating.Snapshots;
 /// </summary>
 internal sealed class XmlPartFormatter
 {
-    private static readonly XNamespace W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
-    private static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
-    private static readonly XNamespace Wp14 = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing";
-    private static readonly XNamespace ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
-    private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     private static readonly XmlWriterSettings WriterSettings = new()
     {
@@ -91,14 +87,14 @@ internal sealed class XmlPartFormatter
         }
 
         var nodes = element.Nodes().Where(n => n is XText || (n is XElement e && !DroppedElement(e)));
-        if (element.Name == ContentTypes + "Types")
+        if (element.Name == WordNames.ContentTypes + "Types")
         {
             // The order of content types and of relationships means nothing.
             nodes = element.Elements()
                 .OrderBy(c => c.Name.LocalName, StringComparer.Ordinal)
                 .ThenBy(c => ((string?)c.Attribute("Extension") ?? (string?)c.Attribute("PartName") ?? string.Empty).ToUpperInvariant(), StringComparer.Ordinal);
         }
-        else if (element.Name == PackageRelationships + "Relationships")
+        else if (element.Name == WordNames.PackageRelationships + "Relationships")
         {
             nodes = element.Elements().OrderBy(c => (string?)c.Attribute("Id") ?? string.Empty, StringComparer.Ordinal);
         }
@@ -126,15 +122,15 @@ internal sealed class XmlPartFormatter
     {
         var name = attribute.Name;
         string? kind = null;
-        if (name == W14 + "paraId" || name == W14 + "textId")
+        if (name == WordNames.W14 + "paraId" || name == WordNames.W14 + "textId")
         {
             kind = name.LocalName;
         }
-        else if (name == Wp14 + "anchorId" || name == Wp14 + "editId")
+        else if (name == WordNames.Wp14 + "anchorId" || name == WordNames.Wp14 + "editId")
         {
             kind = name.LocalName;
         }
-        else if (element.Name == Wp + "docPr" && name.LocalName == "id" && name.Namespace == XNamespace.None)
+        else if (element.Name == WordNames.Wp + "docPr" && name.LocalName == "id" && name.Namespace == XNamespace.None)
         {
             kind = "docPr";
         }

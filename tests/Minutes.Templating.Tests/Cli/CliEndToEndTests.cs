@@ -19,7 +19,7 @@ public sealed class CliEndToEndTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static string Example { get; } = Path.Join(RepositoryRoot(), "examples", "lrt-2023-04-21.yaml");
+    private static string Example { get; } = Path.Join(Repository.Root, "examples", "lrt-2023-04-21.yaml");
 
     [Fact]
     public void Render_writes_the_example_into_the_output_directory()
@@ -143,7 +143,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void Template_check_lists_every_unknown_name_with_its_place()
     {
-        var xml = File.ReadAllText(Path.Join(RepositoryRoot(), "templates", "verslag", "verslag.xml"));
+        var xml = File.ReadAllText(Path.Join(Repository.Root, "templates", "verslag", "verslag.xml"));
         xml = xml.Replace("{{ labels.date }}", "{{ lables.date }}", StringComparison.Ordinal)
                  .Replace("{{ point.text }}", "{{ point.txt }}", StringComparison.Ordinal);
         var template = _temp.Write("house.xml", xml);
@@ -220,18 +220,5 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.True(bytes.Length > 0, $"{path} is empty");
         Assert.Equal((byte)'P', bytes[0]);
         Assert.Equal((byte)'K', bytes[1]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Join(directory.FullName, "Minutes.Templating.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Minutes.Templating.sln) was not found.");
     }
 }

@@ -42,19 +42,7 @@ internal static class ParserAssert
         return document.Agenda[0].Points;
     }
 
-    /// <summary>Finds the repository root (the folder holding Minutes.Templating.sln).</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Minutes.Templating.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Minutes.Templating.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The sample minutes kept with the parser tests.</summary>
     public static string SamplePath(string name) =>
-        Path.Combine(RepositoryRoot(), "tests", "Minutes.Templating.Tests", "Parsing", "Samples", name);
+        Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "Parsing", "Samples", name);
 }

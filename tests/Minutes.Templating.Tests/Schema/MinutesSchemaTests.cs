@@ -27,7 +27,7 @@ public class MinutesSchemaTests
     /// <summary>Every minutes file in the repository's examples folder, plus the parser's samples (a template's labels files are not minutes).</summary>
     public static TheoryData<string> ExampleFiles()
     {
-        var root = ParserAssert.RepositoryRoot();
+        var root = Repository.Root;
         var data = new TheoryData<string>();
         var folders = new[] { Path.Combine(root, "examples"), Path.Combine(root, "tests", "Minutes.Templating.Tests", "Parsing", "Samples") };
         foreach (var folder in folders.Where(Directory.Exists))
@@ -61,7 +61,7 @@ public class MinutesSchemaTests
     [MemberData(nameof(ExampleFiles))]
     public void Every_example_validates_and_parses(string relativePath)
     {
-        var yaml = File.ReadAllText(Path.Combine(ParserAssert.RepositoryRoot(), relativePath));
+        var yaml = File.ReadAllText(Path.Combine(Repository.Root, relativePath));
 
         var results = Evaluate(yaml);
         var parsed = MinutesParser.Parse(yaml, relativePath);
