@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml.Linq;
 using static Minutes.Templating.Engine.WordNames;
 
@@ -22,7 +21,7 @@ internal static class TagNormalizer
     public static List<FoundTag> Normalize(XElement paragraph, out string text, List<(string Message, int Column)> problems)
     {
         var segments = TextSegments(paragraph);
-        text = string.Concat(segments.Select(s => s.Value));
+        text = Concat(segments);
         var found = new List<FoundTag>();
         if (!text.Contains("{{", StringComparison.Ordinal))
         {
@@ -184,15 +183,8 @@ internal static class TagNormalizer
         }
     }
 
-    /// <summary>The text of a paragraph, for messages.</summary>
-    public static string PlainText(XElement paragraph)
-    {
-        var builder = new StringBuilder();
-        foreach (var segment in TextSegments(paragraph))
-        {
-            builder.Append(segment.Value);
-        }
+    /// <summary>The text of a paragraph as the author sees it.</summary>
+    public static string PlainText(XElement paragraph) => Concat(TextSegments(paragraph));
 
-        return builder.ToString();
-    }
+    private static string Concat(List<XElement> segments) => string.Concat(segments.Select(s => s.Value));
 }

@@ -135,15 +135,10 @@ internal static class Labels
         if (templateLabels is not null)
         {
             var primary = language.Split('-')[0];
-            foreach (var (tag, labels) in templateLabels.Where(t => t.Key.Equals(primary, StringComparison.OrdinalIgnoreCase)))
-            {
-                layers.Add(labels);
-            }
-
-            foreach (var (tag, labels) in templateLabels.Where(t => t.Key.Equals(language, StringComparison.OrdinalIgnoreCase) && !t.Key.Equals(primary, StringComparison.OrdinalIgnoreCase)))
-            {
-                layers.Add(labels);
-            }
+            layers.AddRange(templateLabels.Where(t => t.Key.Equals(primary, StringComparison.OrdinalIgnoreCase)).Select(t => t.Value));
+            layers.AddRange(templateLabels
+                .Where(t => t.Key.Equals(language, StringComparison.OrdinalIgnoreCase) && !t.Key.Equals(primary, StringComparison.OrdinalIgnoreCase))
+                .Select(t => t.Value));
         }
 
         if (overrides is { Count: > 0 })

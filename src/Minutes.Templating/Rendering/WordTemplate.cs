@@ -140,7 +140,8 @@ public sealed class WordTemplate
             return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
         }
 
-        var description = ReadXml(package.Entry(package.PropertiesEntry))?.Root?.Element(XNamespace.Get("http://purl.org/dc/elements/1.1/") + "description")?.Value;
+        var properties = ReadXml(package.Entry(package.PropertiesEntry));
+        var description = properties?.Root?.Element(WordNames.Dc + "description")?.Value;
         var parts = new List<CompiledPart>();
         foreach (var part in package.Parts)
         {
@@ -150,7 +151,7 @@ public sealed class WordTemplate
             }
         }
 
-        if (ReadXml(package.Entry(package.PropertiesEntry)) is { } properties
+        if (properties is not null
             && PartCompiler.CompileProperties(name, package.PropertiesEntry!, "properties", properties, diagnostics) is { } compiledProperties)
         {
             parts.Add(compiledProperties);
@@ -213,7 +214,7 @@ public sealed class WordTemplate
             if (context.Links.Count > 0)
             {
                 var relsName = RelationshipsEntry(part.EntryName);
-                replaced[relsName] = AddLinks(Entry(relsName), context.Links);
+                replaced[relsName] = AddLinks(_package.Entry(relsName), context.Links);
             }
         }
 
@@ -297,8 +298,6 @@ public sealed class WordTemplate
         context.PushGlobal(new ScriptObject());
         return context;
     }
-
-    private byte[]? Entry(string name) => _package!.Entry(name);
 
     private static XDocument? ReadXml(byte[]? data)
     {

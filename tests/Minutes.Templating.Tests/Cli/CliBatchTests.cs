@@ -6,15 +6,6 @@ namespace Minutes.Templating.Tests.Cli;
 /// <summary>The minutes command as CI uses it: many files in one run, in parallel, with diagnostics as JSON.</summary>
 public sealed class CliBatchTests : IDisposable
 {
-    private const string InvalidMinutes = """
-        minutes: 1
-        meeting:
-          body: Landelijke Regietafel
-          date: 2023-02-30
-        agendaa:
-          - title: Opening
-        """;
-
     private static readonly string Nl = Environment.NewLine;
 
     private readonly TempDirectory _temp = new();
@@ -25,7 +16,7 @@ public sealed class CliBatchTests : IDisposable
 
     /// <summary>Writes <paramref name="count"/> minutes files in/01.yaml… with an invalid one at <paramref name="badIndex"/>.</summary>
     private List<string> WriteInputs(int count, int badIndex = -1) =>
-        [.. Enumerable.Range(1, count).Select(i => _temp.Write($"in/{i:00}.yaml", i - 1 == badIndex ? InvalidMinutes : Seed))];
+        [.. Enumerable.Range(1, count).Select(i => _temp.Write($"in/{i:00}.yaml", i - 1 == badIndex ? CliRun.InvalidMinutes : Seed))];
 
     [Fact]
     public void Many_files_are_reported_in_input_order_whatever_order_they_finish_in()

@@ -6,15 +6,6 @@ namespace Minutes.Templating.Tests.Cli;
 /// <summary>The minutes command over the real parser and renderer, on the repository's example minutes.</summary>
 public sealed class CliEndToEndTests : IDisposable
 {
-    private const string InvalidMinutes = """
-        minutes: 1
-        meeting:
-          body: Landelijke Regietafel
-          date: 2023-02-30
-        agendaa:
-          - title: Opening
-        """;
-
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -58,7 +49,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void Render_of_invalid_minutes_exits_1_and_leaves_the_existing_document_alone()
     {
-        var input = _temp.Write("bad.yaml", InvalidMinutes);
+        var input = _temp.Write("bad.yaml", CliRun.InvalidMinutes);
         var target = _temp.Write("bad.docx", "the previous document");
 
         var run = CliRun.Of("render", input);
@@ -72,7 +63,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void Render_of_invalid_minutes_into_a_directory_writes_nothing()
     {
-        var input = _temp.Write("bad.yaml", InvalidMinutes);
+        var input = _temp.Write("bad.yaml", CliRun.InvalidMinutes);
 
         var run = CliRun.Of("render", input, "-o", _temp["out/"]);
 
@@ -84,7 +75,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void One_invalid_file_does_not_stop_the_others()
     {
-        var bad = _temp.Write("in/a-bad.yaml", InvalidMinutes);
+        var bad = _temp.Write("in/a-bad.yaml", CliRun.InvalidMinutes);
         _temp.Write("in/b-good.yaml", File.ReadAllText(Example));
 
         var run = CliRun.Of("render", _temp["in"], "-o", _temp["out"]);
@@ -108,7 +99,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void Validate_reports_every_problem_with_its_place_and_exits_1()
     {
-        var input = _temp.Write("bad.yaml", InvalidMinutes);
+        var input = _temp.Write("bad.yaml", CliRun.InvalidMinutes);
 
         var run = CliRun.Of("validate", input);
 
@@ -121,7 +112,7 @@ public sealed class CliEndToEndTests : IDisposable
     [Fact]
     public void Validate_of_several_files_sums_up()
     {
-        _temp.Write("in/a-bad.yaml", InvalidMinutes);
+        _temp.Write("in/a-bad.yaml", CliRun.InvalidMinutes);
         _temp.Write("in/b-good.yaml", File.ReadAllText(Example));
 
         var run = CliRun.Of("validate", _temp["in/*.yaml"]);
