@@ -9,6 +9,7 @@ namespace Minutes.Templating.Tests.EndToEnd;
 /// example to PDF, and the PDF's text holds every text of the YAML that the template prints, in order. Without LibreOffice (soffice) and pdftotext
 /// the test fails when CI=true (CI installs them, see .ci/run), and is skipped elsewhere, saying why.
 /// </summary>
+[Trait("Category", "WordProcessor")]
 public sealed class WordProcessorTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
