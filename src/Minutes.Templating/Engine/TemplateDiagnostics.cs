@@ -15,6 +15,12 @@ internal static class TemplateDiagnostics
     public const string Package = "MT2007";
     public const string UnknownName = "MT2008";
 
+    /// <summary>A link to something outside the package (not a hyperlink) was taken out of the template (a warning).</summary>
+    public const string ExternalLink = "MT2101";
+
+    /// <summary>Macros were taken out of a macro-enabled template (a warning).</summary>
+    public const string Macros = "MT2102";
+
     /// <summary>A problem in a tag, placed at the tag's paragraph and column in its part.</summary>
     public static Diagnostic AtTag(string template, string part, TemplateTag tag, string code, string message, int offsetInTag = -1)
     {

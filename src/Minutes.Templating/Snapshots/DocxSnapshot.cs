@@ -1,3 +1,4 @@
+using Minutes.Templating.Packaging;
 using System.Text;
 
 namespace Minutes.Templating.Snapshots;
@@ -38,7 +39,16 @@ public static class DocxSnapshot
     public static string ToText(byte[] docx)
     {
         ArgumentNullException.ThrowIfNull(docx);
-        var package = DocxPackage.Read(docx);
+        OpcPackage package;
+        try
+        {
+            package = PackageReader.Read(docx, ReadLimits.Default);
+        }
+        catch (PackageException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
+
         var builder = new StringBuilder();
         DocxOutline.Write(package, builder);
         XmlPartFormatter.WriteParts(package, builder);
