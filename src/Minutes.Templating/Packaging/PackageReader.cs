@@ -44,6 +44,11 @@ internal static class PackageReader
         }
         else
         {
+            if (!data.AsSpan().StartsWith("PK"u8))
+            {
+                throw new PackageException("not a Word document or template (.docx, .dotx or Flat OPC .xml): the file is neither a zip nor XML");
+            }
+
             CheckEntryCount(data, limits);
             ZipArchive zip;
             try

@@ -21,6 +21,9 @@ public sealed class WordTemplate
     private const string ResourcePrefix = "Minutes.Templating.Templates.";
 
     private readonly TemplatePackage? _package;
+
+    /// <summary>The template's zip entries, deflated once on first use and copied as they are into every document.</summary>
+    private readonly Lazy<IReadOnlyList<CompressedEntry>> _compressed;
     private readonly IReadOnlyList<CompiledPart> _parts;
     private readonly Numbering _numbering;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _labels;
@@ -29,6 +32,7 @@ public sealed class WordTemplate
     {
         Name = name;
         _package = package;
+        _compressed = new(() => package is null ? [] : PackageWriter.Compress(package.Entries));
         _parts = parts;
         _numbering = numbering;
         _labels = labels;
@@ -96,7 +100,7 @@ public sealed class WordTemplate
                 var message = candidates.Count == 0
                     ? "the folder holds no template (.docx, .dotx or Flat OPC .xml)"
                     : "the folder holds more than one template: " + string.Join(", ", candidates.Select(Path.GetFileName));
-                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, TemplateDiagnostics.Package, message)]);
+                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, DiagnosticCodes.InvalidTemplatePackage, message)]);
             }
 
             labelsPath = Path.Combine(path, "labels.yaml");
@@ -144,8 +148,8 @@ public sealed class WordTemplate
         catch (PackageException ex)
         {
             diagnostics.Add(ex.Part is { } part
-                ? new Diagnostic(DiagnosticSeverity.Error, TemplateDiagnostics.Package, ex.Message, new SourceLocation(name + "[" + part + "]", Math.Max(1, ex.Line), Math.Max(1, ex.Column)))
-                : TemplateDiagnostics.AtFile(name, ex.IsLimit ? TemplateDiagnostics.Limit : TemplateDiagnostics.Package, ex.Message));
+                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name + "[" + part + "]", Math.Max(1, ex.Line), Math.Max(1, ex.Column)))
+                : TemplateDiagnostics.AtFile(name, ex.IsLimit ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.InvalidTemplatePackage, ex.Message));
             return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
         }
 
@@ -153,7 +157,7 @@ public sealed class WordTemplate
         {
             diagnostics.Add(new Diagnostic(
                 DiagnosticSeverity.Warning,
-                warning.Kind == PackageWarningKind.Macros ? TemplateDiagnostics.Macros : TemplateDiagnostics.ExternalLink,
+                warning.Kind == PackageWarningKind.Macros ? DiagnosticCodes.MacrosRemoved : DiagnosticCodes.ExternalLinkRemoved,
                 warning.Message,
                 new SourceLocation(warning.Part.Length == 0 ? name : name + "[" + warning.Part + "]", 1, 1)));
         }
@@ -216,13 +220,13 @@ public sealed class WordTemplate
             }
             catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
-                diagnostics.Add(TemplateDiagnostics.AtFile(Name, TemplateDiagnostics.Limit, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
+                diagnostics.Add(TemplateDiagnostics.AtFile(Name, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
                 break;
             }
             catch (ScriptRuntimeException ex)
             {
                 // Scriban words every limit it enforces (loops, recursion, output) with "limit".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TemplateDiagnostics.Limit : TemplateDiagnostics.Runtime;
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.TemplateRuntimeError;
                 diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
                 continue;
             }
@@ -248,7 +252,7 @@ public sealed class WordTemplate
         }
 
         using var output = new MemoryStream();
-        PackageWriter.Write(output, _package.Entries, replaced);
+        PackageWriter.Write(output, _compressed.Value, replaced);
         return new RenderResult(output.ToArray(), diagnostics);
     }
 

@@ -39,19 +39,40 @@ public static class DocxSnapshot
     public static string ToText(byte[] docx)
     {
         ArgumentNullException.ThrowIfNull(docx);
-        OpcPackage package;
-        try
-        {
-            package = PackageReader.Read(docx, ReadLimits.Default);
-        }
-        catch (PackageException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
-
+        var package = Read(docx);
         var builder = new StringBuilder();
         DocxOutline.Write(package, builder);
         XmlPartFormatter.WriteParts(package, builder);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The first half of <see cref="ToText(byte[])"/> alone: the outline of what a reader sees (properties, body,
+    /// headers, footers, notes), without the package's parts. Small enough to review for every document.
+    /// </summary>
+    /// <param name="docx">The document's bytes.</param>
+    /// <returns>The outline, with LF line endings and a final line ending.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document.</exception>
+    public static string Outline(byte[] docx)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        var builder = new StringBuilder();
+        DocxOutline.Write(Read(docx), builder);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The second half of <see cref="ToText(byte[])"/> alone: every part of the package, normalised and
+    /// pretty-printed, without the outline.
+    /// </summary>
+    /// <param name="docx">The document's bytes.</param>
+    /// <returns>The parts, with LF line endings and a final line ending.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document.</exception>
+    public static string Parts(byte[] docx)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        var builder = new StringBuilder();
+        XmlPartFormatter.WriteParts(Read(docx), builder);
         return builder.ToString();
     }
 
@@ -65,5 +86,19 @@ public static class DocxSnapshot
         using var copy = new MemoryStream();
         docx.CopyTo(copy);
         return ToText(copy.ToArray());
+    }
+
+    /// <summary>Reads a document with the library's one package reader.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document, or exceed a limit of <see cref="ReadLimits.Default"/>.</exception>
+    private static OpcPackage Read(byte[] docx)
+    {
+        try
+        {
+            return PackageReader.Read(docx, ReadLimits.Default);
+        }
+        catch (PackageException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
     }
 }
