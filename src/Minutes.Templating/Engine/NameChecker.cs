@@ -28,7 +28,7 @@ internal static class NameChecker
         }
 
         var scope = new Dictionary<string, Shape?>(StringComparer.Ordinal);
-        Walk(page, scope, (node, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, TemplateDiagnostics.UnknownName)));
+        Walk(page, scope, (node, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, DiagnosticCodes.UnknownName)));
     }
 
     private static void Walk(ScriptNode? node, Dictionary<string, Shape?> scope, Action<ScriptNode, string> report)

@@ -40,7 +40,7 @@ internal static class ImageReader
         var info = new FileInfo(full);
         if (!info.Exists)
         {
-            return Fail(Diagnostics.DiagnosticCodes.ImageNotFound, $"image '{path}' does not exist (looked for {full})");
+            return Fail(Diagnostics.DiagnosticCodes.ImageNotFound, $"image '{path}' does not exist in the folder of the minutes file");
         }
 
         // A link may point out of the folder; only the file itself, where it really is, counts.

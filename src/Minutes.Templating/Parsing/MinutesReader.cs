@@ -70,9 +70,6 @@ internal sealed partial class MinutesReader
         return reader.ReadDocument(root, truncated);
     }
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageTag();
-
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
@@ -117,7 +114,7 @@ internal sealed partial class MinutesReader
         var language = "en";
         if (Value(top, "language") is { } languageNode && ReadString(languageNode, "language") is { } tag)
         {
-            if (LanguageTag().IsMatch(tag))
+            if (Localization.LanguageTag.IsWellFormed(tag))
             {
                 language = tag;
             }

@@ -89,7 +89,7 @@ public sealed class WordTemplate
                 var message = candidates.Count == 0
                     ? "the folder holds no template (.docx, .dotx or Flat OPC .xml)"
                     : "the folder holds more than one template: " + string.Join(", ", candidates.Select(Path.GetFileName));
-                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, TemplateDiagnostics.Package, message)]);
+                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, DiagnosticCodes.InvalidTemplatePackage, message)]);
             }
 
             labelsPath = Path.Combine(path, "labels.yaml");
@@ -136,7 +136,7 @@ public sealed class WordTemplate
         }
         catch (InvalidDataException ex)
         {
-            diagnostics.Add(TemplateDiagnostics.AtFile(name, TemplateDiagnostics.Package, ex.Message));
+            diagnostics.Add(TemplateDiagnostics.AtFile(name, DiagnosticCodes.InvalidTemplatePackage, ex.Message));
             return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
         }
 
@@ -204,13 +204,13 @@ public sealed class WordTemplate
             }
             catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
-                diagnostics.Add(TemplateDiagnostics.AtFile(Name, TemplateDiagnostics.Limit, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
+                diagnostics.Add(TemplateDiagnostics.AtFile(Name, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
                 break;
             }
             catch (ScriptRuntimeException ex)
             {
                 // Scriban words every limit it enforces (loops, recursion, output) with "limit".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TemplateDiagnostics.Limit : TemplateDiagnostics.Runtime;
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.TemplateRuntimeError;
                 diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
                 continue;
             }
