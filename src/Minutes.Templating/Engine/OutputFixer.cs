@@ -25,7 +25,7 @@ internal static class OutputFixer
         numbering.RestartLists(root, state.AddedLists, ref nextNumId);
         state.NextNumId = nextNumId;
         root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
-        root.Descendants().Where(e => e.Name.Namespace == Mt).ToList().ForEach(e => e.Remove());
+        RemoveMarkers(root);
         RenumberDrawings(root, state);
         RenumberShapes(root);
         RenumberBookmarks(root, state);
@@ -70,6 +70,28 @@ internal static class OutputFixer
             {
                 paragraph.Remove();
             }
+        }
+    }
+
+    /// <summary>
+    /// Removes the engine's markers. Each parent's children are rebuilt once: removing the markers one by one
+    /// would walk their siblings each time, which costs the square of a long body's length.
+    /// </summary>
+    private static void RemoveMarkers(XElement root)
+    {
+        var parents = new HashSet<XElement>();
+        var ordered = new List<XElement>();
+        foreach (var marker in root.Descendants())
+        {
+            if (marker.Name.Namespace == Mt && marker.Parent is { } parent && parents.Add(parent))
+            {
+                ordered.Add(parent);
+            }
+        }
+
+        foreach (var parent in ordered)
+        {
+            parent.ReplaceNodes(parent.Nodes().Where(n => !(n is XElement e && e.Name.Namespace == Mt)).ToList());
         }
     }
 
