@@ -21,7 +21,7 @@ internal sealed class OpcPackage
 
     /// <summary>The part names (without a leading slash) in ordinal order, <c>[Content_Types].xml</c> first.</summary>
     public IEnumerable<string> PartNames => _parts.Keys
-        .OrderBy(name => name == PackageUris.ContentTypesEntry ? 0 : 1)
+        .OrderBy(name => name == PackageParts.ContentTypesEntry ? 0 : 1)
         .ThenBy(name => name, StringComparer.Ordinal);
 
     /// <summary>The main document part, such as <c>word/document.xml</c>.</summary>
@@ -63,7 +63,7 @@ internal sealed class OpcPackage
 
     /// <summary>The relationships of a part (of the package when <paramref name="source"/> is empty).</summary>
     public IReadOnlyList<PackageRelationship> Relationships(string source) =>
-        Xml(PackageUris.RelationshipsOf(source))?.Root is { } root ? ReadRelationships(source, root) : [];
+        Xml(PackageParts.RelationshipsEntry(source))?.Root is { } root ? ReadRelationships(source, root) : [];
 
     /// <summary>The relationships in a relationships part's root element.</summary>
     internal static List<PackageRelationship> ReadRelationships(string source, XElement root) =>
@@ -76,13 +76,13 @@ internal sealed class OpcPackage
         var type = (string?)element.Attribute("Type") ?? string.Empty;
         var target = (string?)element.Attribute("Target") ?? string.Empty;
         var external = string.Equals((string?)element.Attribute("TargetMode"), "External", StringComparison.Ordinal);
-        return new PackageRelationship(id, type, external ? target : PackageUris.Resolve(source, target) ?? string.Empty, external);
+        return new PackageRelationship(id, type, external ? target : PackageParts.Resolve(source, target) ?? string.Empty, external);
     }
 
     /// <summary>The content type of a part, from <c>[Content_Types].xml</c>, or null.</summary>
     public string? ContentType(string part)
     {
-        if (Xml(PackageUris.ContentTypesEntry)?.Root is not { } types)
+        if (Xml(PackageParts.ContentTypesEntry)?.Root is not { } types)
         {
             return null;
         }

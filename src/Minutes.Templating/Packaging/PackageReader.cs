@@ -70,7 +70,7 @@ internal static class PackageReader
                 var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
                 foreach (var entry in zip.Entries)
                 {
-                    if (PackageUris.IsPartName(entry.FullName))
+                    if (PackageParts.IsPartName(entry.FullName))
                     {
                         entries.TryAdd(entry.FullName, entry);
                     }
@@ -125,14 +125,14 @@ internal static class PackageReader
     {
         var parts = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         var dropped = new List<(string, PackageRelationship)>();
-        parts[PackageUris.ContentTypesEntry] = load(PackageUris.ContentTypesEntry)
+        parts[PackageParts.ContentTypesEntry] = load(PackageParts.ContentTypesEntry)
             ?? throw new PackageException("not a Word document (.docx): the package has no [Content_Types].xml");
         var queue = new Queue<string>();
         queue.Enqueue(string.Empty);
         string? main = null;
         while (queue.TryDequeue(out var source))
         {
-            var relsName = PackageUris.RelationshipsOf(source);
+            var relsName = PackageParts.RelationshipsEntry(source);
             if (parts.ContainsKey(relsName) || load(relsName) is not { } relsBytes)
             {
                 continue;
@@ -281,7 +281,7 @@ internal static class PackageReader
 
             var name = ((string?)part.Attribute(FlatOpc + "name") ?? string.Empty).TrimStart('/');
             var contentType = (string?)part.Attribute(FlatOpc + "contentType") ?? "application/octet-stream";
-            if (!PackageUris.IsPartName(name) || parts.ContainsKey(name))
+            if (!PackageParts.IsPartName(name) || parts.ContainsKey(name))
             {
                 continue;
             }
@@ -325,7 +325,7 @@ internal static class PackageReader
             }
         }
 
-        parts[PackageUris.ContentTypesEntry] = SafeXml.Save(new XDocument(types));
+        parts[PackageParts.ContentTypesEntry] = SafeXml.Save(new XDocument(types));
         return parts;
     }
 

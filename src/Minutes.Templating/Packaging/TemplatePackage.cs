@@ -51,7 +51,7 @@ internal sealed class TemplatePackage
     private TemplatePackage(Dictionary<string, byte[]> entries, IReadOnlyList<TemplatedPart> parts, IReadOnlyList<PackageWarning> warnings)
     {
         _entries = entries;
-        Entries = [.. entries.OrderBy(e => e.Key == PackageUris.ContentTypesEntry ? 0 : 1).ThenBy(e => e.Key, StringComparer.Ordinal)];
+        Entries = [.. entries.OrderBy(e => e.Key == PackageParts.ContentTypesEntry ? 0 : 1).ThenBy(e => e.Key, StringComparer.Ordinal)];
         Parts = parts;
         Warnings = warnings;
     }
@@ -106,7 +106,7 @@ internal sealed class TemplatePackage
             }
         }
 
-        entries[PackageUris.ContentTypesEntry] = ContentTypes(package, entries.Keys);
+        entries[PackageParts.ContentTypesEntry] = ContentTypes(package, entries.Keys);
 
         var main = package.MainDocument;
         var mainRelationships = package.Relationships(main);
@@ -162,7 +162,7 @@ internal sealed class TemplatePackage
 
     /// <summary>Which relationships a template keeps: internal ones that are not macros, and external hyperlinks.</summary>
     private static bool Keep(PackageRelationship relationship) =>
-        !IsMacro(relationship) && (!relationship.External || relationship.Type == PackageUris.HyperlinkType);
+        !IsMacro(relationship) && (!relationship.External || relationship.Type == PackageParts.HyperlinkType);
 
     private static bool IsMacro(PackageRelationship relationship) => MacroTypes.Any(relationship.Is);
 
@@ -183,7 +183,7 @@ internal sealed class TemplatePackage
     /// <summary>The content types of the parts kept, the main document's as a plain document (not a template or macro-enabled).</summary>
     private static byte[] ContentTypes(OpcPackage package, IEnumerable<string> kept)
     {
-        var types = SafeXml.Load(package.Bytes(PackageUris.ContentTypesEntry)!, PackageUris.ContentTypesEntry);
+        var types = SafeXml.Load(package.Bytes(PackageParts.ContentTypesEntry)!, PackageParts.ContentTypesEntry);
         var names = kept.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var element in types.Root!.Elements().ToList())
         {
