@@ -19,6 +19,7 @@ internal static class CliApp
             "minutes render examples/lrt-2023-04-21.yaml -o out/",
             "minutes render minutes/ 'archive/**/*.yaml' -t house-style.dotx -o out/",
             "minutes render minutes/ -o out/ --format json > diagnostics.json",
+            "minutes render minutes/ -o out/ --pdf",
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
         ["schema"] = ["minutes schema > minutes.schema.json"],
@@ -101,8 +102,13 @@ internal static class CliApp
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Where to write: a directory (each input becomes NAME.docx in it) or, for one input, a .docx file. Default: next to each input.",
+            Description = "Where to write: a directory (each input becomes NAME.docx in it) or, for one input, a .docx file (or a .pdf file: the PDF alone). Default: next to each input.",
             HelpName = "FILE|DIR",
+        };
+
+        var pdf = new Option<bool>("--pdf")
+        {
+            Description = $"Also write a PDF/A-2b beside each document (NAME.pdf), converted by LibreOffice (soffice on PATH, or where {Pdf.PdfConverter.SofficeVariable} points). With -o FILE.pdf and one input, only the PDF is written.",
         };
 
         var format = FormatOption();
@@ -110,11 +116,12 @@ internal static class CliApp
         render.Arguments.Add(files);
         render.Options.Add(template);
         render.Options.Add(output);
+        render.Options.Add(pdf);
         render.Options.Add(format);
         render.SetAction(result =>
         {
             reporter.Format = Reporter.ParseFormat(result.GetValue(format));
-            return RenderCommand.Run(result.GetRequiredValue(files), result.GetValue(template), result.GetValue(output), reporter);
+            return RenderCommand.Run(result.GetRequiredValue(files), result.GetValue(template), result.GetValue(output), reporter, pdf: result.GetValue(pdf));
         });
 
         var validateFiles = new Argument<string[]>("FILE")

@@ -17,13 +17,15 @@ internal static class RenderCommand
     /// <param name="output">The <c>--output</c> value, or null to write next to each input.</param>
     /// <param name="reporter">Where messages go.</param>
     /// <param name="maxParallelism">How many files are rendered at once; null for one per processor.</param>
+    /// <param name="pdf">True for <c>--pdf</c>: a PDF beside each document (also asked for by an <c>--output</c> that names a .pdf).</param>
     /// <returns>The exit code.</returns>
-    /// <exception cref="UsageException">The command line names things that cannot be used.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null)
+    /// <exception cref="UsageException">The command line names things that cannot be used, or LibreOffice is needed and missing.</exception>
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, bool pdf = false)
     {
         // Everything the command line names is checked before any work starts, so a typo costs nothing.
         var inputs = InputExpander.Expand(fileArguments);
-        var outputs = OutputPaths.Resolve(inputs, output);
+        using var pdfOutputs = pdf || PdfOutputs.NamesPdf(output) ? PdfOutputs.Prepare(inputs, output) : null;
+        var outputs = OutputPaths.Resolve(inputs, pdfOutputs?.DocxOutput ?? output);
         var located = TemplateResolver.Locate(template);
 
         var wordTemplate = LoadTemplate(located, reporter);
@@ -34,6 +36,7 @@ internal static class RenderCommand
         }
 
         var outcomes = new Outcome?[inputs.Count];
+        var written = new List<(string Input, string Docx)>();
         var reported = 0;
         var rendered = 0;
         var gate = new object();
@@ -50,8 +53,13 @@ internal static class RenderCommand
                     outcomes[i] = outcome;
                     while (reported < inputs.Count && outcomes[reported] is { } next)
                     {
-                        Report(reported, inputs.Count, inputs[reported], outputs[reported], next, reporter);
-                        rendered += next.Rendered ? 1 : 0;
+                        Report(reported, inputs.Count, inputs[reported], outputs[reported], next, reporter, pdfOutputs?.DocxOutput is not null);
+                        if (next.Rendered)
+                        {
+                            rendered++;
+                            written.Add((inputs[reported], outputs[reported]));
+                        }
+
                         outcomes[reported] = null;
                         reported++;
                     }
@@ -64,6 +72,8 @@ internal static class RenderCommand
             reporter.Results.WriteLine($"{rendered} rendered, {failed} failed");
         }
 
+        // Converted after all are rendered, so that one LibreOffice start does them all.
+        failed += pdfOutputs?.Convert(written, reporter) ?? 0;
         reporter.Finish();
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
@@ -128,9 +138,10 @@ internal static class RenderCommand
     /// <summary>
     /// Reports one file: its diagnostics, then its line. In a log that is <c>rendered IN -> OUT</c> for each
     /// document written (a failed file is told by its diagnostics); on a terminal every file gets a line
-    /// counting the files done, <c>[3/10] rendered …</c> or <c>[4/10] failed …</c>.
+    /// counting the files done, <c>[3/10] rendered …</c> or <c>[4/10] failed …</c>. A Word document rendered only
+    /// to be converted (<c>-o FILE.pdf</c>) gets no line: its PDF's line says what was written.
     /// </summary>
-    private static void Report(int index, int count, string input, string output, Outcome outcome, Reporter reporter)
+    private static void Report(int index, int count, string input, string output, Outcome outcome, Reporter reporter, bool temporary)
     {
         reporter.Diagnostics(outcome.Diagnostics);
         if (outcome.Error is not null)
@@ -139,7 +150,7 @@ internal static class RenderCommand
         }
 
         var progress = reporter.Interactive && count > 1 ? $"[{index + 1}/{count}] " : string.Empty;
-        if (outcome.Rendered)
+        if (outcome.Rendered && !temporary)
         {
             reporter.Results.WriteLine($"{progress}rendered {input} -> {output}");
         }
