@@ -142,8 +142,16 @@ internal sealed class PdfOutputs : IDisposable
         }
 
         var kept = Path.ChangeExtension(PdfPath(docx), OutputPaths.Extension);
-        File.Move(docx, kept, overwrite: true);
-        return $"; the Word document is at {kept}";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(kept))!);
+            File.Move(docx, kept, overwrite: true);
+            return $"; the Word document is at {kept}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"; the Word document could not be kept at {kept} either: {e.Message}";
+        }
     }
 
     /// <summary>Reports progress on the converter's thread, as each conversion ends (unlike <see cref="Progress{T}"/>, which posts).</summary>
