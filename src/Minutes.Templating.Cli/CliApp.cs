@@ -19,6 +19,7 @@ internal static class CliApp
             "minutes render examples/lrt-2023-04-21.yaml -o out/",
             "minutes render minutes/ 'archive/**/*.yaml' -t house-style.dotx -o out/",
             "minutes render minutes/ -o out/ --format json > diagnostics.json",
+            "minutes render examples/lrt-2023-04-21.yaml --mode both -o out/",
             "minutes render minutes/ -o out/ --pdf",
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
@@ -106,9 +107,22 @@ internal static class CliApp
             HelpName = "FILE|DIR",
         };
 
+        var mode = new Option<string>("--mode")
+        {
+            Description = "Which version to write: internal (every name printed, withheld text marked with its ground), publication (under the Woo: withheld text and names replaced by their ground, written as NAME.publication.docx) or both.",
+            HelpName = "internal|publication|both",
+            DefaultValueFactory = _ => "internal",
+        };
+        mode.AcceptOnlyFromAmong(ModeNames);
+        var language = new Option<string>("--language")
+        {
+            Description = "A BCP 47 language tag (nl, en, en-GB) for the labels and dates, instead of each document's own language.",
+            HelpName = "TAG",
+        };
+
         var pdf = new Option<bool>("--pdf")
         {
-            Description = $"Also write a PDF/A-2b beside each document (NAME.pdf), converted by LibreOffice (soffice on PATH, or where {Pdf.PdfConverter.SofficeVariable} points). With -o FILE.pdf and one input, only the PDF is written.",
+            Description = $"Also write a PDF/A-2b beside each document (NAME.pdf), converted by LibreOffice (soffice on PATH, or where {Pdf.PdfConverter.SofficeVariable} points). With --mode both, each version gets its PDF; with -o FILE.pdf and one input, only the PDF is written.",
         };
 
         var format = FormatOption();
@@ -116,12 +130,21 @@ internal static class CliApp
         render.Arguments.Add(files);
         render.Options.Add(template);
         render.Options.Add(output);
+        render.Options.Add(mode);
+        render.Options.Add(language);
         render.Options.Add(pdf);
         render.Options.Add(format);
         render.SetAction(result =>
         {
             reporter.Format = Reporter.ParseFormat(result.GetValue(format));
-            return RenderCommand.Run(result.GetRequiredValue(files), result.GetValue(template), result.GetValue(output), reporter, pdf: result.GetValue(pdf));
+            return RenderCommand.Run(
+                result.GetRequiredValue(files),
+                result.GetValue(template),
+                result.GetValue(output),
+                reporter,
+                modes: ParseModes(result.GetValue(mode)),
+                language: result.GetValue(language),
+                pdf: result.GetValue(pdf));
         });
 
         var validateFiles = new Argument<string[]>("FILE")
@@ -184,12 +207,23 @@ internal static class CliApp
         return root;
     }
 
+    /// <summary>The values <c>--mode</c> accepts.</summary>
+    private static readonly string[] ModeNames = ["internal", "publication", "both"];
+
+    /// <summary>The versions a <c>--mode</c> value asks for, internal first.</summary>
+    private static IReadOnlyList<Rendering.RenderMode> ParseModes(string? value) => value switch
+    {
+        "publication" => [Rendering.RenderMode.Publication],
+        "both" => [Rendering.RenderMode.Internal, Rendering.RenderMode.Publication],
+        _ => [Rendering.RenderMode.Internal],
+    };
+
     /// <summary>The <c>--format</c> option of <c>render</c> and <c>validate</c>.</summary>
     private static Option<string> FormatOption()
     {
         var format = new Option<string>("--format")
         {
-            Description = "How diagnostics are reported: text (lines on standard error) or json (one JSON array of {file, line, column, severity, code, message} on standard output; the other messages go to standard error).",
+            Description = "How diagnostics are reported: text (lines on standard error) or json (one JSON object on standard output: diagnostics, an array of {file, line, column, severity, code, message}, and, for render, documents: an array of {file, output, version}; the other messages go to standard error).",
             HelpName = "text|json",
             DefaultValueFactory = _ => "text",
         };

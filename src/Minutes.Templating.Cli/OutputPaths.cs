@@ -1,3 +1,5 @@
+using Minutes.Templating.Rendering;
+
 namespace Minutes.Templating.Cli;
 
 /// <summary>Decides where each rendered document goes, from the inputs and the <c>--output</c> option.</summary>
@@ -46,6 +48,51 @@ internal static class OutputPaths
 
         return outputs;
     }
+
+    /// <summary>What comes before <see cref="Extension"/> in the name of a publication version.</summary>
+    public const string PublicationSuffix = ".publication";
+
+    /// <summary>
+    /// The documents to write for one input: the internal version at <paramref name="output"/> (<c>NAME.docx</c>),
+    /// the publication version beside it as <c>NAME.publication.docx</c>, in the order of <paramref name="modes"/>.
+    /// </summary>
+    /// <param name="output">Where the internal version of the input goes, from <see cref="Resolve"/>.</param>
+    /// <param name="modes">The versions asked for.</param>
+    public static IReadOnlyList<(string Path, RenderMode Mode)> Versions(string output, IReadOnlyList<RenderMode> modes)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(modes);
+        return [.. modes.Select(mode => (mode == RenderMode.Publication ? PublicationPath(output) : output, mode))];
+    }
+
+    /// <summary>
+    /// Checks that no two documents of different inputs, in any version, go to one file
+    /// (<c>a.yaml</c> in publication and <c>a.publication.yaml</c> in internal would).
+    /// </summary>
+    /// <exception cref="UsageException">Two inputs would be written to one file.</exception>
+    public static void CheckDistinct(IReadOnlyList<string> inputs, IReadOnlyList<IReadOnlyList<(string Path, RenderMode Mode)>> documents)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(documents);
+        var byFullPath = new Dictionary<string, int>(PathComparison.Comparer);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            foreach (var (path, _) in documents[i])
+            {
+                if (!byFullPath.TryAdd(Path.GetFullPath(path), i))
+                {
+                    throw new UsageException(
+                        $"{inputs[byFullPath[Path.GetFullPath(path)]]} and {inputs[i]} would both be written to {path}; render them to different directories");
+                }
+            }
+        }
+    }
+
+    /// <summary>The name of the publication version of the document at <paramref name="output"/>.</summary>
+    private static string PublicationPath(string output) =>
+        output.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)
+            ? output[..^Extension.Length] + PublicationSuffix + output[^Extension.Length..]
+            : output + PublicationSuffix + Extension;
 
     private static bool NamesDirectory(string output, int inputCount)
     {

@@ -17,21 +17,31 @@ internal static class RenderCommand
     /// <param name="output">The <c>--output</c> value, or null to write next to each input.</param>
     /// <param name="reporter">Where messages go.</param>
     /// <param name="maxParallelism">How many files are rendered at once; null for one per processor.</param>
+    /// <param name="modes">The versions to write of each file (<c>--mode</c>); null for the internal version alone.</param>
+    /// <param name="language">The <c>--language</c> value that overrides each document's language, or null.</param>
     /// <param name="pdf">True for <c>--pdf</c>: a PDF beside each document (also asked for by an <c>--output</c> that names a .pdf).</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="UsageException">The command line names things that cannot be used, or LibreOffice is needed and missing.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, bool pdf = false)
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false)
     {
         // Everything the command line names is checked before any work starts, so a typo costs nothing.
+        if (language is not null && !RenderOptions.IsLanguageTag(language))
+        {
+            throw new UsageException($"--language '{language}' is not a well-formed BCP 47 language tag; for example 'en', 'nl' or 'en-GB'");
+        }
+
+        modes ??= [RenderMode.Internal];
         var inputs = InputExpander.Expand(fileArguments);
         using var pdfOutputs = pdf || PdfOutputs.NamesPdf(output) ? PdfOutputs.Prepare(inputs, output) : null;
         var outputs = OutputPaths.Resolve(inputs, pdfOutputs?.DocxOutput ?? output);
+        var documents = outputs.Select(o => OutputPaths.Versions(o, modes)).ToList();
+        OutputPaths.CheckDistinct(inputs, documents);
         var located = TemplateResolver.Locate(template);
 
         var wordTemplate = LoadTemplate(located, reporter);
         if (wordTemplate is null)
         {
-            reporter.Finish();
+            reporter.Finish(documents: true);
             return ExitCodes.InvalidInput;
         }
 
@@ -46,20 +56,16 @@ internal static class RenderCommand
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
             i =>
             {
-                var outcome = RenderOne(inputs[i], outputs[i], wordTemplate);
+                var outcome = RenderOne(inputs[i], documents[i], wordTemplate, language);
                 lock (gate)
                 {
                     // Whatever is done and next in line is reported now, so output keeps the inputs' order.
                     outcomes[i] = outcome;
                     while (reported < inputs.Count && outcomes[reported] is { } next)
                     {
-                        Report(reported, inputs.Count, inputs[reported], outputs[reported], next, reporter, pdfOutputs?.DocxOutput is not null);
-                        if (next.Rendered)
-                        {
-                            rendered++;
-                            written.Add((inputs[reported], outputs[reported]));
-                        }
-
+                        Report(reported, inputs.Count, inputs[reported], next, reporter, pdfOutputs?.DocxOutput is not null);
+                        rendered += next.Rendered ? 1 : 0;
+                        written.AddRange(next.Written.Select(document => (inputs[reported], document.Path)));
                         outcomes[reported] = null;
                         reported++;
                     }
@@ -74,7 +80,7 @@ internal static class RenderCommand
 
         // Converted after all are rendered, so that one LibreOffice start does them all.
         failed += pdfOutputs?.Convert(written, reporter) ?? 0;
-        reporter.Finish();
+        reporter.Finish(documents: true);
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
@@ -97,8 +103,12 @@ internal static class RenderCommand
         return template.HasErrors ? null : template;
     }
 
-    /// <summary>Renders one file, on any thread; says nothing, but returns what is to be said.</summary>
-    private static Outcome RenderOne(string input, string output, WordTemplate template)
+    /// <summary>
+    /// Renders one file in each version asked for, on any thread; says nothing, but returns what is to be said.
+    /// Nothing is written unless every version rendered, so an internal version never goes out without the
+    /// publication version that was asked for beside it.
+    /// </summary>
+    private static Outcome RenderOne(string input, IReadOnlyList<(string Path, RenderMode Mode)> documents, WordTemplate template, string? language)
     {
         var diagnostics = new List<Diagnostic>();
         try
@@ -107,41 +117,54 @@ internal static class RenderCommand
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.HasErrors || parsed.Document is null)
             {
-                return new Outcome(diagnostics, null, Rendered: false);
+                return new Outcome(diagnostics, null, []);
             }
 
-            var result = template.Render(parsed.Document);
-            diagnostics.AddRange(result.Diagnostics);
-            if (!result.Succeeded)
+            var results = new List<(string Path, RenderMode Mode, RenderResult Result)>(documents.Count);
+            foreach (var (path, mode) in documents)
             {
-                var error = result.Diagnostics.Any(d => d.IsError) ? null : "the template produced no document";
-                return new Outcome(diagnostics, error, Rendered: false);
+                var result = template.Render(parsed.Document, new RenderOptions { Mode = mode, Language = language });
+                // A version's diagnostics that the other version shares (the template's warnings) are said once.
+                diagnostics.AddRange(result.Diagnostics.Where(d => !diagnostics.Contains(d)));
+                if (!result.Succeeded)
+                {
+                    var error = result.Diagnostics.Any(d => d.IsError) ? null : "the template produced no document";
+                    return new Outcome(diagnostics, error, []);
+                }
+
+                results.Add((path, mode, result));
             }
 
-            var directory = Path.GetDirectoryName(Path.GetFullPath(output));
-            if (directory is not null)
+            var written = new List<(string Path, RenderMode Mode)>(results.Count);
+            foreach (var (path, mode, result) in results)
             {
-                Directory.CreateDirectory(directory);
+                var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (directory is not null)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+
+                result.Save(path);
+                written.Add((path, mode));
             }
 
-            result.Save(output);
-            return new Outcome(diagnostics, null, Rendered: true);
+            return new Outcome(diagnostics, null, written);
         }
 #pragma warning disable CA1031 // One file that breaks the library must not stop the others.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new Outcome(diagnostics, e.Message, Rendered: false);
+            return new Outcome(diagnostics, e.Message, []);
         }
     }
 
     /// <summary>
-    /// Reports one file: its diagnostics, then its line. In a log that is <c>rendered IN -> OUT</c> for each
-    /// document written (a failed file is told by its diagnostics); on a terminal every file gets a line
+    /// Reports one file: its diagnostics, then its lines. In a log that is <c>rendered IN -> OUT (VERSION)</c> for
+    /// each document written (a failed file is told by its diagnostics); on a terminal every file gets a line
     /// counting the files done, <c>[3/10] rendered …</c> or <c>[4/10] failed …</c>. A Word document rendered only
     /// to be converted (<c>-o FILE.pdf</c>) gets no line: its PDF's line says what was written.
     /// </summary>
-    private static void Report(int index, int count, string input, string output, Outcome outcome, Reporter reporter, bool temporary)
+    private static void Report(int index, int count, string input, Outcome outcome, Reporter reporter, bool temporary)
     {
         reporter.Diagnostics(outcome.Diagnostics);
         if (outcome.Error is not null)
@@ -150,19 +173,27 @@ internal static class RenderCommand
         }
 
         var progress = reporter.Interactive && count > 1 ? $"[{index + 1}/{count}] " : string.Empty;
-        if (outcome.Rendered && !temporary)
+        foreach (var (path, mode) in temporary ? [] : outcome.Written)
         {
-            reporter.Results.WriteLine($"{progress}rendered {input} -> {output}");
+            reporter.Written(input, path, VersionName(mode), progress);
         }
-        else if (progress.Length > 0)
+
+        if (!outcome.Rendered && progress.Length > 0)
         {
             reporter.Results.WriteLine($"{progress}failed {input}");
         }
     }
 
+    /// <summary>The name of a version in what the command says: <c>internal</c> or <c>publication</c>.</summary>
+    public static string VersionName(RenderMode mode) => mode == RenderMode.Publication ? "publication" : "internal";
+
     /// <summary>What became of one file.</summary>
     /// <param name="Diagnostics">The minutes' and the rendering's diagnostics.</param>
     /// <param name="Error">A problem with the file that has no place in it, or null.</param>
-    /// <param name="Rendered">True when the document was written.</param>
-    private sealed record Outcome(IReadOnlyList<Diagnostic> Diagnostics, string? Error, bool Rendered);
+    /// <param name="Written">The documents written, with their version; empty when the file failed.</param>
+    private sealed record Outcome(IReadOnlyList<Diagnostic> Diagnostics, string? Error, IReadOnlyList<(string Path, RenderMode Mode)> Written)
+    {
+        /// <summary>True when the file's documents were written.</summary>
+        public bool Rendered => Written.Count > 0;
+    }
 }

@@ -12,8 +12,9 @@ internal enum DiagnosticFormat
     Text,
 
     /// <summary>
-    /// One JSON document on standard output when the command ends: an array of
-    /// <c>{file, line, column, severity, code, message}</c>. The lines meant for people go to standard error.
+    /// One JSON document on standard output when the command ends: an object with <c>diagnostics</c>, an array of
+    /// <c>{file, line, column, severity, code, message}</c>, and for <c>render</c> <c>documents</c>, an array of
+    /// <c>{file, output, version}</c>. The lines meant for people go to standard error.
     /// </summary>
     Json,
 }
@@ -32,6 +33,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
     public static readonly string[] FormatNames = ["text", "json"];
 
     private readonly List<JsonEntry> _collected = [];
+    private readonly List<WrittenDocument> _written = [];
 
     /// <summary>Standard output.</summary>
     public TextWriter Out { get; } = stdout;
@@ -85,11 +87,32 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
         }
     }
 
+    /// <summary>
+    /// Says that a document was written: <c>rendered IN -> OUT (VERSION)</c> on <see cref="Results"/>, after
+    /// <paramref name="progress"/>, and with <see cref="DiagnosticFormat.Json"/> an entry of <c>documents</c>.
+    /// </summary>
+    /// <param name="input">The minutes file.</param>
+    /// <param name="output">The document written.</param>
+    /// <param name="version">Which version it is: <c>internal</c> or <c>publication</c>.</param>
+    /// <param name="progress">A prefix such as <c>[3/10] </c>, or empty.</param>
+    public void Written(string input, string output, string version, string progress)
+    {
+        Results.WriteLine($"{progress}rendered {input} -> {output} ({version})");
+        if (Format == DiagnosticFormat.Json)
+        {
+            _written.Add(new WrittenDocument(input, output, version));
+        }
+    }
+
     /// <summary>Writes a problem with the command as a whole.</summary>
     public void CommandError(string message) => Error.WriteLine($"{CommandName}: error: {message}");
 
-    /// <summary>With <see cref="DiagnosticFormat.Json"/>, writes the diagnostics collected so far as one JSON document to standard output.</summary>
-    public void Finish()
+    /// <summary>
+    /// With <see cref="DiagnosticFormat.Json"/>, writes what was collected so far as one JSON document to standard
+    /// output: <c>{"documents": [...], "diagnostics": [...]}</c> (<c>documents</c> only when <paramref name="documents"/>).
+    /// </summary>
+    /// <param name="documents">True for a command that writes documents (<c>render</c>).</param>
+    public void Finish(bool documents = false)
     {
         if (Format != DiagnosticFormat.Json)
         {
@@ -104,7 +127,23 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }))
         {
-            json.WriteStartArray();
+            json.WriteStartObject();
+            if (documents)
+            {
+                json.WriteStartArray("documents");
+                foreach (var document in _written)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", document.File);
+                    json.WriteString("output", document.Output);
+                    json.WriteString("version", document.Version);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteStartArray("diagnostics");
             foreach (var entry in _collected)
             {
                 json.WriteStartObject();
@@ -118,10 +157,12 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         Out.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
         _collected.Clear();
+        _written.Clear();
     }
 
     private static string SeverityName(DiagnosticSeverity severity) =>
@@ -138,6 +179,8 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
             json.WriteNull(name);
         }
     }
+
+    private sealed record WrittenDocument(string File, string Output, string Version);
 
     private sealed record JsonEntry(string File, int? Line, int? Column, string Severity, string? Code, string Message);
 }

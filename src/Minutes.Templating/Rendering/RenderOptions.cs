@@ -25,6 +25,14 @@ public sealed record RenderOptions
     /// <summary>A BCP 47 tag that overrides the document's <c>language:</c> for labels and dates.</summary>
     public string? Language { get; init; }
 
+    /// <summary>True when <paramref name="tag"/> is a well-formed BCP 47 language tag, as <c>language:</c> and <see cref="Language"/> must be.</summary>
+    /// <param name="tag">A tag such as <c>nl</c> or <c>en-GB</c>.</param>
+    public static bool IsLanguageTag(string tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        return Localization.LanguageTag.IsWellFormed(tag);
+    }
+
     /// <summary>How long one rendering may take before it stops with an error.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
 

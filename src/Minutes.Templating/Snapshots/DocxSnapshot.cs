@@ -45,6 +45,36 @@ public static class DocxSnapshot
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The first half of <see cref="ToText(byte[])"/> alone: the outline of what a reader sees (properties, body,
+    /// headers, footers, notes), without the package's parts. Small enough to review for every document.
+    /// </summary>
+    /// <param name="docx">The document's bytes.</param>
+    /// <returns>The outline, with LF line endings and a final line ending.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document.</exception>
+    public static string Outline(byte[] docx)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        var builder = new StringBuilder();
+        DocxOutline.Write(DocxPackage.Read(docx), builder);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The second half of <see cref="ToText(byte[])"/> alone: every part of the package, normalised and
+    /// pretty-printed, without the outline.
+    /// </summary>
+    /// <param name="docx">The document's bytes.</param>
+    /// <returns>The parts, with LF line endings and a final line ending.</returns>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document.</exception>
+    public static string Parts(byte[] docx)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        var builder = new StringBuilder();
+        XmlPartFormatter.WriteParts(DocxPackage.Read(docx), builder);
+        return builder.ToString();
+    }
+
     /// <summary>The canonical text of a .docx read from a stream (read to its end, not closed).</summary>
     /// <param name="docx">A stream holding the document.</param>
     /// <returns>The text, with LF line endings and a final line ending.</returns>

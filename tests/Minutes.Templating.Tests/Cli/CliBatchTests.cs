@@ -24,7 +24,7 @@ public sealed class CliBatchTests : IDisposable
         var inputs = WriteInputs(7, badIndex: 3);
         var output = _temp["out"] + Path.DirectorySeparatorChar;
         var expected = string.Concat(inputs.Where((_, i) => i != 3).Select(input =>
-            $"rendered {input} -> {Path.Join(output, Path.GetFileNameWithoutExtension(input) + ".docx")}{Nl}"))
+            $"rendered {input} -> {Path.Join(output, Path.GetFileNameWithoutExtension(input) + ".docx")} (internal){Nl}"))
             + $"6 rendered, 1 failed{Nl}";
 
         for (var run = 0; run < 3; run++)
@@ -61,15 +61,24 @@ public sealed class CliBatchTests : IDisposable
     }
 
     [Fact]
-    public void Render_with_json_format_prints_one_json_document_of_diagnostics_on_stdout()
+    public void Render_with_json_format_prints_one_json_document_of_documents_and_diagnostics_on_stdout()
     {
         var inputs = WriteInputs(2, badIndex: 0);
 
-        var run = CliRun.Of("render", _temp["in"], "-o", _temp["out/"], "--format", "json");
+        var run = CliRun.Of("render", _temp["in"], "-o", _temp["out/"], "--format", "json", "--mode", "both");
 
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        var diagnostics = json.RootElement.EnumerateArray().ToList();
+        var documents = json.RootElement.GetProperty("documents").EnumerateArray()
+            .Select(d => (File: d.GetProperty("file").GetString(), Output: d.GetProperty("output").GetString(), Version: d.GetProperty("version").GetString()))
+            .ToList();
+        Assert.Equal(
+            [
+                (inputs[1], Path.Join(_temp["out/"], "02.docx"), "internal"),
+                (inputs[1], Path.Join(_temp["out/"], "02.publication.docx"), "publication"),
+            ],
+            documents);
+        var diagnostics = json.RootElement.GetProperty("diagnostics").EnumerateArray().ToList();
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, d =>
         {
@@ -88,7 +97,7 @@ public sealed class CliBatchTests : IDisposable
     }
 
     [Fact]
-    public void Validate_with_json_format_prints_an_empty_array_for_valid_minutes()
+    public void Validate_with_json_format_prints_an_empty_array_of_diagnostics_for_valid_minutes()
     {
         var inputs = WriteInputs(1);
 
@@ -96,8 +105,10 @@ public sealed class CliBatchTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
-        Assert.Equal(0, json.RootElement.GetArrayLength());
+        var diagnostics = json.RootElement.GetProperty("diagnostics");
+        Assert.Equal(JsonValueKind.Array, diagnostics.ValueKind);
+        Assert.Equal(0, diagnostics.GetArrayLength());
+        Assert.False(json.RootElement.TryGetProperty("documents", out _));
         Assert.Equal($"ok: {inputs[0]}{Nl}", run.Stderr);
     }
 
@@ -112,7 +123,7 @@ public sealed class CliBatchTests : IDisposable
         reporter.Finish();
 
         using var json = JsonDocument.Parse(stdout.ToString());
-        var entry = Assert.Single(json.RootElement.EnumerateArray().ToList());
+        var entry = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray().ToList());
         Assert.Equal(file, entry.GetProperty("file").GetString());
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("line").ValueKind);
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("column").ValueKind);

@@ -22,8 +22,68 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Equal("", run.Stderr);
         Assert.Equal(0, run.ExitCode);
         var docx = Path.Join(output, "lrt-2023-04-21.docx");
-        Assert.Equal($"rendered {Example} -> {docx}{Environment.NewLine}", run.Stdout);
+        Assert.Equal($"rendered {Example} -> {docx} (internal){Environment.NewLine}", run.Stdout);
         AssertIsDocx(docx);
+    }
+
+    [Fact]
+    public void Render_with_mode_both_writes_the_internal_and_the_publication_version_and_says_which_is_which()
+    {
+        var output = _temp["out"] + Path.DirectorySeparatorChar;
+        var example = Path.Join(Repository.Root, "examples", "stuurgroep-2024-09-12.yaml");
+
+        var run = CliRun.Of("render", example, "--mode", "both", "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        var internalVersion = Path.Join(output, "stuurgroep-2024-09-12.docx");
+        var publication = Path.Join(output, "stuurgroep-2024-09-12.publication.docx");
+        Assert.Equal(
+            $"rendered {example} -> {internalVersion} (internal){Environment.NewLine}"
+            + $"rendered {example} -> {publication} (publication){Environment.NewLine}",
+            run.Stdout);
+        AssertIsDocx(internalVersion);
+        AssertIsDocx(publication);
+        Assert.Contains("E. Smit", CliRun.Of("snapshot", internalVersion).Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("E. Smit", CliRun.Of("snapshot", publication).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_with_mode_publication_writes_only_the_publication_version()
+    {
+        var input = _temp.Write("lrt.yaml", File.ReadAllText(Example));
+
+        var run = CliRun.Of("render", input, "--mode", "publication");
+
+        Assert.Equal(0, run.ExitCode);
+        AssertIsDocx(_temp["lrt.publication.docx"]);
+        Assert.False(File.Exists(_temp["lrt.docx"]));
+    }
+
+    [Fact]
+    public void Render_with_language_prints_the_labels_and_dates_of_that_language()
+    {
+        var output = _temp["out.docx"];
+
+        var run = CliRun.Of("render", Example, "--language", "en", "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        var text = CliRun.Of("snapshot", output).Stdout;
+        Assert.Contains("21 April 2023", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("21 april 2023", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--mode", "public")]
+    [InlineData("--language", "en_GB")]
+    public void A_wrong_mode_or_language_is_a_usage_error_and_nothing_is_written(string option, string value)
+    {
+        var input = _temp.Write("lrt.yaml", File.ReadAllText(Example));
+
+        var run = CliRun.Of("render", input, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(value, run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_temp[""], "*.docx"));
     }
 
     [Fact]

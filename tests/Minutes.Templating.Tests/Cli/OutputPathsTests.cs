@@ -1,4 +1,5 @@
 using Minutes.Templating.Cli;
+using Minutes.Templating.Rendering;
 
 namespace Minutes.Templating.Tests.Cli;
 
@@ -115,5 +116,27 @@ public sealed class OutputPathsTests : IDisposable
     public void No_inputs_give_no_outputs()
     {
         Assert.Empty(OutputPaths.Resolve([], _temp["out/"]));
+    }
+
+    [Fact]
+    public void The_publication_version_goes_beside_the_internal_one_as_name_publication_docx()
+    {
+        Assert.Equal(
+            [(Path.Join("out", "a.docx"), RenderMode.Internal), (Path.Join("out", "a.publication.docx"), RenderMode.Publication)],
+            OutputPaths.Versions(Path.Join("out", "a.docx"), [RenderMode.Internal, RenderMode.Publication]));
+        Assert.Equal([("report.publication.docx", RenderMode.Publication)], OutputPaths.Versions("report.docx", [RenderMode.Publication]));
+    }
+
+    [Fact]
+    public void Two_inputs_whose_versions_would_share_a_file_are_a_usage_error()
+    {
+        string[] inputs = [Path.Join("in", "a.yaml"), Path.Join("in", "a.publication.yaml")];
+        var documents = OutputPaths.Resolve(inputs, _temp["out/"])
+            .Select(o => OutputPaths.Versions(o, [RenderMode.Internal, RenderMode.Publication]))
+            .ToList();
+
+        var e = Assert.Throws<UsageException>(() => OutputPaths.CheckDistinct(inputs, documents));
+
+        Assert.Contains("a.publication.docx", e.Message, StringComparison.Ordinal);
     }
 }

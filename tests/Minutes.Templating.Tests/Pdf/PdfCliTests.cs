@@ -54,7 +54,7 @@ public sealed class PdfCliTests : IDisposable
         var docx = Path.Join(_temp["out/"], "lrt-2023-04-21.docx");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"{docx}: error: could not be converted to PDF: LibreOffice could not open it as a Word document\n", run.Stderr.ReplaceLineEndings("\n"));
-        Assert.Equal($"rendered {Example} -> {docx}\n", run.Stdout.ReplaceLineEndings("\n"));
+        Assert.Equal($"rendered {Example} -> {docx} (internal)\n", run.Stdout.ReplaceLineEndings("\n"));
         Assert.True(File.Exists(docx));
         Assert.False(File.Exists(Path.ChangeExtension(docx, ".pdf")));
     }
@@ -73,6 +73,32 @@ public sealed class PdfCliTests : IDisposable
     }
 
     [SkippableFact]
+    public void Both_versions_get_their_PDF_from_one_start()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the fake soffice is a shell script");
+        var soffice = Soffices.Fake(_temp);
+        var output = _temp["out/"];
+
+        var run = Minutes(new() { [PdfConverter.SofficeVariable] = soffice }, "render", Example, "-o", output, "--mode", "both", "--pdf");
+
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        var name = Path.Join(output, "lrt-2023-04-21");
+        Assert.Equal(
+            [
+                $"rendered {Example} -> {name}.docx (internal)",
+                $"rendered {Example} -> {name}.publication.docx (publication)",
+                $"converted {name}.docx -> {name}.pdf",
+                $"converted {name}.publication.docx -> {name}.publication.pdf",
+                "2 converted to PDF, 0 failed",
+            ],
+            run.Stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        Assert.True(File.Exists(name + ".pdf"));
+        Assert.True(File.Exists(name + ".publication.pdf"));
+        Assert.Equal(1, Soffices.Starts(_temp));
+    }
+
+    [SkippableFact]
     [Trait("Category", "WordProcessor")]
     public void Render_with_pdf_writes_a_PDF_beside_each_document()
     {
@@ -86,7 +112,7 @@ public sealed class PdfCliTests : IDisposable
         var examples = Repository.Examples().Select(Path.GetFileNameWithoutExtension).ToList();
         Assert.Equal(
             [
-                .. examples.Select(e => $"rendered {Path.Join(Repository.Root, "examples", e + ".yaml")} -> {Path.Join(output, e + ".docx")}"),
+                .. examples.Select(e => $"rendered {Path.Join(Repository.Root, "examples", e + ".yaml")} -> {Path.Join(output, e + ".docx")} (internal)"),
                 $"{examples.Count} rendered, 0 failed",
                 .. examples.Select(e => $"converted {Path.Join(output, e + ".docx")} -> {Path.Join(output, e + ".pdf")}"),
                 $"{examples.Count} converted to PDF, 0 failed",

@@ -18,7 +18,7 @@ public sealed class PdfConverterTests : IDisposable
     public async Task A_batch_is_converted_by_one_start_and_a_document_that_cannot_be_loaded_fails_alone()
     {
         Skip.If(OperatingSystem.IsWindows(), "the fake soffice is a shell script");
-        var jobs = new[] { Job("a/minutes", "good"), Job("b/minutes", "bad"), Job("c/minutes", "good") };
+        var jobs = new[] { Job("a/minutes", "good"), Job("b/minutes", "fake-soffice-bad"), Job("c/minutes", "good") };
         var progress = new List<PdfConversion>();
 
         var results = await new PdfConverter(Soffices.Fake(_temp)).ConvertAllAsync(jobs, new Collect(progress));
@@ -41,7 +41,7 @@ public sealed class PdfConverterTests : IDisposable
         Skip.If(OperatingSystem.IsWindows(), "the fake soffice is a shell script");
         var converter = new PdfConverter(Soffices.Fake(_temp)) { TimeLimit = TimeSpan.FromSeconds(2) };
 
-        var results = await converter.ConvertAllAsync([Job("one", "good"), Job("two", "hang"), Job("three", "good")]);
+        var results = await converter.ConvertAllAsync([Job("one", "good"), Job("two", "fake-soffice-hang"), Job("three", "good")]);
 
         Assert.True(results[0].Succeeded, results[0].Error);
         Assert.Equal("LibreOffice took longer than the time limit of 2 s for it, and was stopped", results[1].Error);
@@ -54,7 +54,7 @@ public sealed class PdfConverterTests : IDisposable
     {
         Skip.If(OperatingSystem.IsWindows(), "the fake soffice is a shell script");
 
-        var results = await new PdfConverter(Soffices.Fake(_temp)).ConvertAllAsync([Job("one", "good"), Job("two", "crash"), Job("three", "good")]);
+        var results = await new PdfConverter(Soffices.Fake(_temp)).ConvertAllAsync([Job("one", "good"), Job("two", "fake-soffice-crash"), Job("three", "good")]);
 
         Assert.True(results[0].Succeeded, results[0].Error);
         Assert.Equal("LibreOffice stopped with exit code 3 while converting it", results[1].Error);

@@ -95,6 +95,35 @@ public sealed partial class PdfOfExamplesTests(ConvertedExamples converted) : IC
         }
     }
 
+    /// <summary>
+    /// The rich example in a real word processor: the footnote stands at the foot of the page whose text refers
+    /// to it, and the table, the picture's caption and the vote sentence are all there.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("verslag")]
+    [InlineData("minutes")]
+    [InlineData("besluitenlijst")]
+    public void LibreOffice_shows_the_footnote_at_the_foot_of_its_page_and_the_table_picture_and_vote(string template)
+    {
+        var pdf = converted.Pdf(template, "gemeenteraad-2025-03-13.yaml");
+
+        var pages = Poppler.Text(pdf).Split('\f').Select(Collapse).ToList();
+        var all = string.Join(' ', pages);
+        Assert.Contains("Aangenomen met 21 stemmen voor en 8 tegen (tegen: VVD)", all, StringComparison.Ordinal);
+        Assert.Contains("Met algemene stemmen aangenomen", all, StringComparison.Ordinal);
+        if (template == "besluitenlijst")
+        {
+            return; // a decision list prints the outcomes only
+        }
+
+        var page = Assert.Single(pages, p => p.Contains("ten opzichte van 2024", StringComparison.Ordinal));
+        var footnote = page.IndexOf("1 Exclusief de post onvoorzien, zie bijlage 2 van het raadsvoorstel.", StringComparison.Ordinal);
+        Assert.True(footnote > page.IndexOf("ten opzichte van 2024", StringComparison.Ordinal), $"the footnote is not below the text that refers to it:\n{page}");
+        Assert.Contains("4%1 ten opzichte van 2024", page, StringComparison.Ordinal);
+        Assert.Contains("Stemming per fractie Fractie Zetels Voor Tegen GroenLinks 9 9 0 VVD 8 0 8", all, StringComparison.Ordinal);
+        Assert.Contains("Woningbouw per jaar", all, StringComparison.Ordinal);
+    }
+
     private static string Example(string example) => Path.Combine(Repository.Root, "examples", example);
 
     private static string InfoField(string info, string field) =>

@@ -10,9 +10,9 @@ namespace Minutes.Templating.Tests.Pdf;
 internal static class Soffices
 {
     /// <summary>
-    /// A fake soffice. For each document named on its command line, by the word the document holds: <c>good</c> is
-    /// written as a (tiny) PDF/A; <c>bad</c> cannot be loaded; <c>hang</c> never finishes; <c>crash</c> ends soffice
-    /// while it is written.
+    /// A fake soffice. For each document named on its command line, by the word the document holds:
+    /// <c>fake-soffice-bad</c> cannot be loaded; <c>fake-soffice-hang</c> never finishes; <c>fake-soffice-crash</c>
+    /// ends soffice while it is written; any other document (a real one too) is written as a tiny PDF/A.
     /// </summary>
     public static string Fake(TempDirectory temp) => Script(temp, "fake-soffice", """
         outdir=
@@ -24,10 +24,10 @@ internal static class Soffices
         for argument in "$@"; do
           case "$argument" in
             *.docx)
-              if grep -q hang "$argument"; then sleep 600; fi
-              if grep -q bad "$argument"; then echo "Error: source file could not be loaded" >&2; continue; fi
+              if grep -q fake-soffice-hang "$argument"; then sleep 600; fi
+              if grep -q fake-soffice-bad "$argument"; then echo "Error: source file could not be loaded" >&2; continue; fi
               echo "convert $PWD/$argument -> $outdir/${argument%.docx}.pdf using filter : writer_pdf_Export"
-              if grep -q crash "$argument"; then printf '%%PDF-1.6\n' > "$outdir/${argument%.docx}.pdf"; exit 3; fi
+              if grep -q fake-soffice-crash "$argument"; then printf '%%PDF-1.6\n' > "$outdir/${argument%.docx}.pdf"; exit 3; fi
               printf '%%PDF-1.6\n<pdfaid:part>2</pdfaid:part>\n%%%%EOF\n' > "$outdir/${argument%.docx}.pdf"
               ;;
           esac

@@ -35,7 +35,7 @@ internal static class TextSnapshot
     }
 
     /// <summary>The changed lines with two lines of context, each group headed by the section (the last '# ' line) it is in.</summary>
-    private static string Diff(string expected, string actual)
+    public static string Diff(string expected, string actual)
     {
         var lines = InlineDiffBuilder.Diff(expected.ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"), ignoreWhiteSpace: false).Lines;
         var show = new bool[lines.Count];
