@@ -24,7 +24,7 @@ internal static class OutputFixer
         numbering.RestartLists(root, state.AddedLists, ref nextNumId);
         state.NextNumId = nextNumId;
         root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
-        root.Descendants().Where(e => e.Name.Namespace == Mt).ToList().ForEach(e => e.Remove());
+        RemoveMarkers(root);
         RenumberDrawings(root, state);
         RenumberShapes(root);
         RenumberBookmarks(root, state);
@@ -45,6 +45,28 @@ internal static class OutputFixer
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Removes the engine's markers. Each parent's children are rebuilt once: removing the markers one by one
+    /// would walk their siblings each time, which costs the square of a long body's length.
+    /// </summary>
+    private static void RemoveMarkers(XElement root)
+    {
+        var parents = new HashSet<XElement>();
+        var ordered = new List<XElement>();
+        foreach (var marker in root.Descendants())
+        {
+            if (marker.Name.Namespace == Mt && marker.Parent is { } parent && parents.Add(parent))
+            {
+                ordered.Add(parent);
+            }
+        }
+
+        foreach (var parent in ordered)
+        {
+            parent.ReplaceNodes(parent.Nodes().Where(n => !(n is XElement e && e.Name.Namespace == Mt)).ToList());
+        }
     }
 
     private static void ApplyListLevels(XElement root)

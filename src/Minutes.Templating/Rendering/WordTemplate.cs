@@ -21,6 +21,9 @@ public sealed class WordTemplate
     private const string ResourcePrefix = "Minutes.Templating.Templates.";
 
     private readonly TemplatePackage? _package;
+
+    /// <summary>The template's zip entries, deflated once on first use and copied as they are into every document.</summary>
+    private readonly Lazy<IReadOnlyList<CompressedEntry>> _compressed;
     private readonly IReadOnlyList<CompiledPart> _parts;
     private readonly Numbering _numbering;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _labels;
@@ -29,6 +32,7 @@ public sealed class WordTemplate
     {
         Name = name;
         _package = package;
+        _compressed = new(() => package is null ? [] : PackageWriter.Compress(package.Entries));
         _parts = parts;
         _numbering = numbering;
         _labels = labels;
@@ -230,7 +234,7 @@ public sealed class WordTemplate
         }
 
         using var output = new MemoryStream();
-        PackageWriter.Write(output, _package.Entries, replaced);
+        PackageWriter.Write(output, _compressed.Value, replaced);
         return new RenderResult(output.ToArray(), diagnostics);
     }
 
