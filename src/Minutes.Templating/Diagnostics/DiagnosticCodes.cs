@@ -56,6 +56,24 @@ public static class DiagnosticCodes
     /// <summary>The document is empty (a top level that is not a mapping is <see cref="WrongType"/>).</summary>
     public const string EmptyDocument = "MT1016";
 
+    /// <summary>A table whose rows are not all as long as its header (or, without a header, as its first row).</summary>
+    public const string TableShape = "MT1200";
+
+    /// <summary>The file of an <c>image:</c> point does not exist or cannot be read.</summary>
+    public const string ImageNotFound = "MT1201";
+
+    /// <summary>The file of an <c>image:</c> point is not a PNG or JPEG picture.</summary>
+    public const string ImageFormat = "MT1202";
+
+    /// <summary>The path of an <c>image:</c> point leads outside the minutes' folder.</summary>
+    public const string ImageOutsideFolder = "MT1203";
+
+    /// <summary>The picture of an <c>image:</c> point is over the size or pixel limit.</summary>
+    public const string ImageTooLarge = "MT1204";
+
+    /// <summary>A <c>vote:</c> that cannot be right: a negative count, names given twice, a count smaller than its list of names.</summary>
+    public const string InvalidVote = "MT1205";
+
     /// <summary>A Scriban syntax error inside a template's tag.</summary>
     public const string TemplateSyntaxError = "MT2001";
 

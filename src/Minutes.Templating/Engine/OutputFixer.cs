@@ -19,6 +19,7 @@ internal static class OutputFixer
     {
         var document = XDocument.Parse(xml, LoadOptions.None);
         var root = document.Root!;
+        MoveBlocks(root);
         ApplyListLevels(root);
         var nextNumId = state.NextNumId;
         numbering.RestartLists(root, state.AddedLists, ref nextNumId);
@@ -45,6 +46,31 @@ internal static class OutputFixer
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A table that a tag wrote inside its paragraph goes after that paragraph, which is dropped when
+    /// nothing else is in it: a paragraph cannot hold a table.
+    /// </summary>
+    private static void MoveBlocks(XElement root)
+    {
+        foreach (var marker in root.Descendants(BlockMarker).ToList())
+        {
+            var paragraph = marker.Ancestors(P).FirstOrDefault();
+            if (paragraph is null)
+            {
+                marker.ReplaceWith(marker.Elements());
+                continue;
+            }
+
+            var content = marker.Elements().ToList();
+            marker.Remove();
+            paragraph.AddAfterSelf(content);
+            if (!paragraph.Descendants().Any(e => e.Name == T && e.Value.Length > 0 || e.Name.LocalName is "drawing" or "pict" or "tab" or "br" or "footnoteReference"))
+            {
+                paragraph.Remove();
+            }
+        }
     }
 
     /// <summary>

@@ -46,10 +46,21 @@ internal static class Publication
     {
         StatementPoint s => s with { Text = Text(s.Text)!, Points = Points(s.Points) },
         TopicPoint t => t with { Title = Text(t.Title)!, Points = Points(t.Points) },
-        AgreementPoint a => a with { Text = Text(a.Text)! },
-        DecisionPoint d => d with { Text = Text(d.Text)! },
+        AgreementPoint a => a with { Text = Text(a.Text)!, Vote = Vote(a.Vote) },
+        DecisionPoint d => d with { Text = Text(d.Text)!, Vote = Vote(d.Vote) },
         ActionPoint a => a with { Text = Text(a.Text)! },
+        TablePoint t => t with { Caption = Text(t.Caption), Header = Cells(t.Header), Rows = [.. t.Rows.Select(Cells)] },
+        ImagePoint i => i with { Alt = Text(i.Alt)!, Caption = Text(i.Caption) },
         _ => point,
+    };
+
+    private static TableCell[] Cells(IReadOnlyList<TableCell> cells) => [.. cells.Select(c => c with { Text = Text(c.Text)! })];
+
+    private static Vote? Vote(Vote? vote) => vote is null ? null : vote with
+    {
+        ForBy = [.. vote.ForBy.Select(n => Text(n)!)],
+        AgainstBy = [.. vote.AgainstBy.Select(n => Text(n)!)],
+        AbstainBy = [.. vote.AbstainBy.Select(n => Text(n)!)],
     };
 
     /// <summary>The text with each redaction span's text replaced by its ground.</summary>
@@ -64,6 +75,7 @@ internal static class Publication
         StrongInline strong => new StrongInline(Inlines(strong.Content)),
         EmphasisInline emphasis => new EmphasisInline(Inlines(emphasis.Content)),
         LinkInline link => new LinkInline(Inlines(link.Content), link.Url),
+        FootnoteInline footnote => new FootnoteInline(Inlines(footnote.Content)),
         _ => inline,
     };
 }

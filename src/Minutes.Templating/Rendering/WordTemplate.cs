@@ -188,7 +188,13 @@ public sealed class WordTemplate
         var prepared = minutes with { Language = language };
         var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared, _labels);
         var culture = Labels.CultureFor(language);
-        var state = new RenderState { Publication = publication };
+        var mainEntry = _package.Parts.First(p => p.Kind == "document").EntryName;
+        var state = new RenderState
+        {
+            Publication = publication,
+            MaxImageWidth = RichContent.TextWidth(ReadXml(_package.Entry(mainEntry))),
+            NextFootnoteId = RichContent.FirstFootnoteId(_package.Entry(_package.Parts.FirstOrDefault(p => p.Kind == "footnotes").EntryName)),
+        };
         var diagnostics = new List<Diagnostic>(Diagnostics);
         var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using var timeout = new CancellationTokenSource(options.TimeLimit);
@@ -215,10 +221,13 @@ public sealed class WordTemplate
 
             var fixedPart = OutputFixer.Fix(xml, state, _numbering);
             replaced[part.EntryName] = OutputFixer.Serialize(fixedPart);
-            if (context.Links.Count > 0)
+            if (context.Links.Count > 0 || context.Images.Count > 0)
             {
-                var relsName = RelationshipsEntry(part.EntryName);
-                replaced[relsName] = AddLinks(_package.Entry(relsName), context.Links);
+                var relsName = PackageParts.RelationshipsEntry(part.EntryName);
+                replaced[relsName] = PackageParts.AddRelationships(
+                    _package.Entry(relsName),
+                    context.Links.Select(l => new PackageParts.Relationship(l.Id, PackageParts.HyperlinkType, l.Url, External: true))
+                        .Concat(context.Images.Select(i => new PackageParts.Relationship(i.Id, PackageParts.ImageType, i.Target, External: false))));
             }
         }
 
@@ -233,6 +242,7 @@ public sealed class WordTemplate
             replaced[_package.NumberingEntry!] = OutputFixer.Serialize(numberingPart);
         }
 
+        RichContent.Complete(_package, mainEntry, state, replaced);
         using var output = new MemoryStream();
         PackageWriter.Write(output, _compressed.Value, replaced);
         return new RenderResult(output.ToArray(), diagnostics);
@@ -312,38 +322,5 @@ public sealed class WordTemplate
 
         using var stream = new MemoryStream(data);
         return XDocument.Load(stream, LoadOptions.None);
-    }
-
-    private static string RelationshipsEntry(string entryName)
-    {
-        var folder = Path.GetDirectoryName(entryName)?.Replace('\\', '/') ?? string.Empty;
-        var file = Path.GetFileName(entryName);
-        return (folder.Length > 0 ? folder + "/" : string.Empty) + "_rels/" + file + ".rels";
-    }
-
-    private static byte[] AddLinks(byte[]? rels, List<(string Id, string Url)> links)
-    {
-        XDocument document;
-        if (rels is null)
-        {
-            document = new XDocument(new XElement(WordNames.PackageRelationships + "Relationships"));
-        }
-        else
-        {
-            using var stream = new MemoryStream(rels);
-            document = XDocument.Load(stream);
-        }
-
-        foreach (var (id, url) in links)
-        {
-            document.Root!.Add(new XElement(
-                WordNames.PackageRelationships + "Relationship",
-                new XAttribute("Id", id),
-                new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"),
-                new XAttribute("Target", url),
-                new XAttribute("TargetMode", "External")));
-        }
-
-        return OutputFixer.Serialize(document);
     }
 }

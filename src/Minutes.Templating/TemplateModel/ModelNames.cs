@@ -34,7 +34,7 @@ internal static class ModelNames
 
     /// <summary>A point of an agenda item, and an outcome of the meeting.</summary>
     public static ModelName Point { get; } = ModelName.Object("point", "a point of an agenda item: a statement, topic, agreement, decision or action", [
-        new("kind", "text", "`statement`, `topic`, `agreement`, `decision` or `action`"),
+        new("kind", "text", "`statement`, `topic`, `agreement`, `decision`, `action`, `table` or `image`"),
         new("text", "inline text", "the point's text (a topic's title)"),
         new("label", "text", "the outcome's word in the document's language (Afspraak, Besluit, Actie / Agreed, Resolved, Action); null for statements and topics"),
         new("is_outcome", "yes/no", "true for agreements, decisions and actions"),
@@ -49,6 +49,24 @@ internal static class ModelNames
         new("item_number", "text", "the number of the agenda item the point is in"),
         new("item_title", "inline text", "the title of the agenda item the point is in"),
         new("number", "number", "an outcome's number among the meeting's outcomes of its kind (1, 2…)", onlyFor: "outcomes"),
+        ModelName.Object("vote", "an agreement's or decision's `vote:`; null when not given", [
+            new("for_count", "number", "the votes for"),
+            new("against_count", "number", "the votes against"),
+            new("abstain_count", "number", "the abstentions"),
+            new("for_by", "list of inline text", "who voted for"),
+            new("against_by", "list of inline text", "who voted against"),
+            new("abstain_by", "list of inline text", "who abstained"),
+            new("result", "text", "`carried`, `rejected` or `unanimous`"),
+            new("result_text", "text", "the result in the document's language (aangenomen, carried)"),
+            new("text", "inline text", "the vote as a sentence: `Carried, 21 for, 8 against (against: VVD)`"),
+        ]),
+        new("table", "table", "a `table:` point's table: `{{ point.table }}` alone in a paragraph writes it as a Word table; null otherwise"),
+        new("caption", "inline text", "a table's or image's caption"),
+        new("header", "list of inline text", "a table's header row"),
+        new("rows", "list of lists of inline text", "a table's rows, each a list of cells"),
+        new("image", "image", "an `image:` point's picture: `{{ point.image }}` writes it; null otherwise"),
+        new("alt", "inline text", "an image's text alternative"),
+        new("width_cm", "number", "an image's printed width in centimetres; null for its own size"),
     ]);
 
     /// <summary>An organisation of <c>organisations:</c>.</summary>

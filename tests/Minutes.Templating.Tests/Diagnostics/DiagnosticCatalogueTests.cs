@@ -16,7 +16,8 @@ namespace Minutes.Templating.Tests.Diagnostics;
 /// A section's fenced blocks are named by the word after their language: <c>minutes.yaml</c> (minutes),
 /// <c>labels.yaml</c> (a template's labels file), <c>house.docx</c> (a template: with language <c>text</c>, the
 /// lines of its body, one paragraph each; otherwise the file's bytes as they are), and <c>output</c> (the
-/// diagnostics, one a line, in order).
+/// diagnostics, one a line, in order). Any other name is a file beside the minutes (a picture, say): with language
+/// <c>base64</c> its bytes, otherwise its text.
 /// </remarks>
 public sealed partial class DiagnosticCatalogueTests
 {
@@ -72,6 +73,19 @@ public sealed partial class DiagnosticCatalogueTests
     private static IReadOnlyList<Diagnostic> Run(Section section)
     {
         var minutes = section.Blocks.TryGetValue("minutes.yaml", out var yaml) ? yaml.Text : null;
+        string[] known = ["minutes.yaml", "house.docx", "labels.yaml", "output"];
+        if (section.Blocks.Keys.Except(known).Any())
+        {
+            using var folder = new Cli.TempDirectory();
+            foreach (var (name, block) in section.Blocks.Where(b => !known.Contains(b.Key)))
+            {
+                File.WriteAllBytes(folder.Write(name, string.Empty), block.Language == "base64" ? Convert.FromBase64String(block.Text.Trim()) : Encoding.UTF8.GetBytes(block.Text));
+            }
+
+            var path = folder.Write("minutes.yaml", minutes!);
+            return [.. MinutesParser.Parse(minutes!, path).Diagnostics.Select(d => d with { Location = d.Location with { File = "minutes.yaml" } })];
+        }
+
         if (!section.Blocks.TryGetValue("house.docx", out var house) && !section.Blocks.ContainsKey("labels.yaml"))
         {
             return MinutesParser.Parse(minutes!, "minutes.yaml").Diagnostics;

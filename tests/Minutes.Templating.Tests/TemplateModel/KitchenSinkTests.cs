@@ -191,7 +191,7 @@ public sealed class KitchenSinkTests
 
     private static string Outline(string template, string yaml, RenderMode mode)
     {
-        var parsed = MinutesParser.Parse(yaml, "kitchen-sink.yaml");
+        var parsed = MinutesParser.Parse(yaml, Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml"));
         Assert.Empty(parsed.Diagnostics);
         var result = WordTemplate.BuiltIn(template).Render(parsed.Document!, new RenderOptions { Mode = mode });
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));

@@ -21,7 +21,7 @@ public sealed class ModelNamesTests
     public void The_builder_fills_exactly_the_declared_names()
     {
         var yaml = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml"));
-        var model = TemplateModelBuilder.Build(MinutesParser.Parse(yaml, "kitchen-sink.yaml").Document!);
+        var model = TemplateModelBuilder.Build(MinutesParser.Parse(yaml, Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml")).Document!);
         var problems = new List<string>();
         Compare(model, ModelNames.Root, "", problems);
         Assert.True(problems.Count == 0, string.Join('\n', problems));
