@@ -35,7 +35,14 @@ public sealed class ModelNamesTests
         var end = guide.IndexOf(GuideEnd, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "templates/README.md lacks the markers of the names' table");
         var shown = guide[(start + GuideStart.Length)..end];
-        Assert.True(shown == "\n" + ModelNames.GuideTable(), "templates/README.md's table of names is not the declared one; put this between its markers:\n\n" + ModelNames.GuideTable());
+        var declared = "\n" + ModelNames.GuideTable();
+        if (shown != declared && Environment.GetEnvironmentVariable("MINUTES_UPDATE_GUIDE") == "1")
+        {
+            File.WriteAllText(Path.Combine(Repository.Root, "templates", "README.md"), guide[..(start + GuideStart.Length)] + declared + guide[end..]);
+            return;
+        }
+
+        Assert.True(shown == declared, "templates/README.md's table of names is not the declared one: run the tests once with MINUTES_UPDATE_GUIDE=1 to write it, and review the diff.");
     }
 
     /// <summary>The reader's lists of keys and the JSON Schema's properties agree, key by key, for every mapping.</summary>
@@ -98,6 +105,11 @@ public sealed class ModelNamesTests
             }
 
             var child = obj[member.Name];
+            if (child is null && member.Members.Count > 0)
+            {
+                continue; // an object that may be absent (next_meeting, a vote)
+            }
+
             if (member.Element is { } element && child is ScriptArray array)
             {
                 foreach (var item in array.Take(3))
