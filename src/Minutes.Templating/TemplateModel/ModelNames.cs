@@ -35,7 +35,7 @@ internal static class ModelNames
     /// <summary>A point of an agenda item, and an outcome of the meeting.</summary>
     public static ModelName Point { get; } = ModelName.Object("point", "a point of an agenda item: a statement, topic, agreement, decision or action", [
         new("kind", "text", "`statement`, `topic`, `agreement`, `decision`, `action`, `table` or `image`"),
-        new("text", "inline text", "the point's text (a topic's title)"),
+        new("text", "inline text", "the point's text (a topic's title; a table's or picture's caption, or empty)"),
         new("label", "text", "the outcome's word in the document's language (Afspraak, Besluit, Actie / Agreed, Resolved, Action); null for statements and topics"),
         new("is_outcome", "yes/no", "true for agreements, decisions and actions"),
         new("level", "number", "the list level: 0 for the item's own points, 1 for the points under a statement…"),
@@ -50,13 +50,13 @@ internal static class ModelNames
         new("item_title", "inline text", "the title of the agenda item the point is in"),
         new("number", "number", "an outcome's number among the meeting's outcomes of its kind (1, 2…)", onlyFor: "outcomes"),
         ModelName.Object("vote", "an agreement's or decision's `vote:`; null when not given", [
-            new("for_count", "number", "the votes for"),
-            new("against_count", "number", "the votes against"),
-            new("abstain_count", "number", "the abstentions"),
-            new("for_by", "list of inline text", "who voted for"),
+            new("for_count", "number", "the votes for (null when not given; a list of names counts one vote a name)"),
+            new("against_count", "number", "the votes against (as `for_count`)"),
+            new("abstain_count", "number", "the abstentions (as `for_count`)"),
+            new("for_by", "list of inline text", "who voted for (possibly empty)"),
             new("against_by", "list of inline text", "who voted against"),
             new("abstain_by", "list of inline text", "who abstained"),
-            new("result", "text", "`carried`, `rejected` or `unanimous`"),
+            new("result", "text", "`carried`, `rejected` or `unanimous`: as given, or derived from the counts"),
             new("result_text", "text", "the result in the document's language (aangenomen, carried)"),
             new("text", "inline text", "the vote as a sentence: `Carried, 21 for, 8 against (against: VVD)`"),
         ]),
