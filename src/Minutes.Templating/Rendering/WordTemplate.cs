@@ -7,6 +7,7 @@ using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
 using Minutes.Templating.TemplateModel;
+using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -235,8 +236,10 @@ public sealed class WordTemplate
             }
             catch (ScriptRuntimeException ex)
             {
-                // Scriban words every limit it enforces (loops, recursion, output) with "limit".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.TemplateRuntimeError;
+                // Scriban words every limit it enforces (loops, recursion, output, strings) with "limit"; a regular expression "times out".
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) || ex.OriginalMessage.Contains("timed out", StringComparison.OrdinalIgnoreCase)
+                    ? DiagnosticCodes.TemplateLimitExceeded
+                    : DiagnosticCodes.TemplateRuntimeError;
                 diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
                 continue;
             }
@@ -333,6 +336,10 @@ public sealed class WordTemplate
             LoopLimit = options.LoopLimit,
             RecursiveLimit = options.RecursionLimit,
             OutputLimit = options.OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            LimitToString = options.StringLimit,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = options.RegexTimeLimit,
             MemberFilter = member => member.DeclaringType == typeof(DateTime),
             CancellationToken = cancellation,
         };
