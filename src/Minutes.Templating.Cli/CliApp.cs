@@ -98,7 +98,7 @@ internal static class CliApp
         files.Validators.Add(RejectUnknownOptions);
         var template = new Option<string>("--template", "-t")
         {
-            Description = $"A built-in template ({string.Join(", ", Rendering.WordTemplate.BuiltInNames)}) or the path of a .docx, .dotx or Flat OPC .xml template. Default: {TemplateResolver.DefaultName}.",
+            Description = $"A built-in template ({string.Join(", ", Rendering.WordTemplate.BuiltInNames)}) or the path of a .docx, .dotx or Flat OPC .xml template or of a template folder. A built-in name wins over a folder of that name; write ./NAME for the folder. Default: {TemplateResolver.DefaultName}.",
             HelpName = "NAME|PATH",
         };
         var output = new Option<string>("--output", "-o")

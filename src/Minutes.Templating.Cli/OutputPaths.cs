@@ -88,6 +88,33 @@ internal static class OutputPaths
         }
     }
 
+    /// <summary>
+    /// Checks that no file to be written is one of the files read: a minutes file (whatever its extension, say
+    /// <c>notes.docx</c> rendered without <c>-o</c>) or the template, under any name, symbolic links included.
+    /// </summary>
+    /// <param name="outputs">Every file the run would write.</param>
+    /// <param name="readFiles">Every file the run reads.</param>
+    /// <exception cref="UsageException">An output is one of the files read.</exception>
+    public static void CheckNotRead(IEnumerable<string> outputs, IEnumerable<string> readFiles)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(readFiles);
+        var read = new Dictionary<string, string>(PathComparison.Comparer);
+        foreach (var file in readFiles)
+        {
+            read.TryAdd(PathComparison.Canonical(file), file);
+        }
+
+        foreach (var output in outputs)
+        {
+            if (read.TryGetValue(PathComparison.Canonical(output), out var input))
+            {
+                throw new UsageException(
+                    $"{output} would overwrite {input}, which this run reads; give another output with -o");
+            }
+        }
+    }
+
     /// <summary>The name of the publication version of the document at <paramref name="output"/>.</summary>
     private static string PublicationPath(string output) =>
         output.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)

@@ -122,7 +122,7 @@ internal sealed class PdfOutputs : IDisposable
     }
 
     /// <summary>The PDF for a Word document: beside it, or for a document in the temporary folder, beside the PDF named by <c>-o</c>.</summary>
-    private string PdfPath(string docx) =>
+    public string PdfPath(string docx) =>
         IsTemporary(docx)
             ? Path.Join(Path.GetDirectoryName(_pdfTarget), Path.GetFileNameWithoutExtension(docx) + Extension)
             : Path.ChangeExtension(docx, Extension);

@@ -39,6 +39,13 @@ internal static class RenderCommand
         var documents = outputs.Select(o => OutputPaths.Versions(o, modes)).ToList();
         OutputPaths.CheckDistinct(inputs, documents);
         var located = TemplateResolver.Locate(template);
+        var toWrite = documents.SelectMany(versions => versions.Select(document => document.Path)).ToList();
+        if (pdfOutputs is not null)
+        {
+            toWrite.AddRange([.. toWrite.Select(pdfOutputs.PdfPath)]);
+        }
+
+        OutputPaths.CheckNotRead(toWrite, located.Path is { } templatePath && File.Exists(templatePath) ? [.. inputs, templatePath] : inputs);
 
         var wordTemplate = LoadTemplate(located, reporter, limits);
         if (wordTemplate is null)

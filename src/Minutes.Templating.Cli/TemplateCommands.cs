@@ -39,7 +39,9 @@ internal static class TemplateCommands
         }
 
         reporter.Out.WriteLine($"Open {written[0]} in Word to change fonts, colours, logo, margins and wording; edit {written[1]} for the labels.");
-        reporter.Out.WriteLine($"Then: minutes render MINUTES.yaml --template {directory}");
+        // A bare folder name would select the built-in template of that name: show it as a path.
+        var shown = directory.IndexOfAny(['/', '\\']) >= 0 ? directory : Path.Join(".", directory);
+        reporter.Out.WriteLine($"Then: minutes render MINUTES.yaml --template {shown}");
         return ExitCodes.Success;
     }
 }

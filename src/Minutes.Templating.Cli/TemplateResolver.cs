@@ -16,17 +16,17 @@ internal static class TemplateResolver
     {
         var value = nameOrPath ?? DefaultName;
 
-        // A file or folder that exists wins over a built-in name: after 'minutes template init verslag verslag'
-        // the folder is the template the user means.
-        if (nameOrPath is not null && (File.Exists(value) || Directory.Exists(value)))
-        {
-            return (null, value);
-        }
-
-        var builtIn = WordTemplate.BuiltInNames.FirstOrDefault(name => name.Equals(value, StringComparison.OrdinalIgnoreCase));
+        // A built-in name wins over a file or folder of that name in the current directory, so a folder called
+        // 'minutes' never hides the built-in template; './minutes' (any value with a separator) names the folder.
+        var builtIn = LooksLikePath(value) ? null : WordTemplate.BuiltInNames.FirstOrDefault(name => name.Equals(value, StringComparison.OrdinalIgnoreCase));
         if (builtIn is not null)
         {
             return (builtIn, null);
+        }
+
+        if (File.Exists(value) || Directory.Exists(value))
+        {
+            return (null, value);
         }
 
         var builtIns = string.Join(", ", WordTemplate.BuiltInNames);
