@@ -124,7 +124,7 @@ internal static class NameChecker
     private static MinutesDocument SampleMinutes()
     {
         var text = InlineText.Plain("x");
-        var person = new Person { Name = "x", Honorific = "x", Organisation = "X", OnBehalfOf = "x", Excused = true, Redact = "5.1.2e", Note = text };
+        var person = new Person { Name = "x", Honorific = "x", Organisation = "X", OnBehalfOf = text, Excused = true, Redact = "5.1.2e", Note = text };
         return new MinutesDocument
         {
             Document = new DocumentInfo { Title = text, Reference = "x", ApprovedOn = new DateOnly(2000, 1, 1), Classification = "x" },
@@ -138,10 +138,10 @@ internal static class NameChecker
                     Title = text, Number = "1", Presenter = text, Documents = [text],
                     Points =
                     [
-                        new StatementPoint(text, "X", [new TopicPoint(text, [])]),
+                        new StatementPoint(text, InlineText.Plain("X"), [new TopicPoint(text, [])]),
                         new AgreementPoint(text),
                         new DecisionPoint(text),
-                        new ActionPoint(text, "X", new DateOnly(2000, 1, 1)),
+                        new ActionPoint(text, InlineText.Plain("X"), new DateOnly(2000, 1, 1)),
                     ],
                 },
             ],

@@ -113,7 +113,9 @@ internal sealed class RenderContext : TemplateContext
                 AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Redacted), " " + redaction.Text + " ");
                 break;
             case RedactionInline redaction:
-                AppendRun(builder, _part.RunProperties(tag, style), redaction.Text);
+                // The internal version prints the withheld text, marked, with its ground beside it.
+                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Withheld), redaction.Text);
+                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.WithheldGround), (redaction.Text.Length > 0 ? " " : string.Empty) + redaction.Ground);
                 break;
             case LinkInline link:
                 var id = "mtLink" + (Links.Count + 1).ToString(CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using Minutes.Templating.Engine;
 using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
+using Minutes.Templating.Redaction;
 using Minutes.Templating.TemplateModel;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -176,13 +177,17 @@ public sealed class WordTemplate
         options ??= RenderOptions.Default;
         if (HasErrors || _package is null)
         {
-            return new RenderResult(null, Diagnostics);
+            return new RenderResult(null, Diagnostics, Withheld.None, Name);
         }
 
         var publication = options.Mode == RenderMode.Publication;
         var language = options.Language ?? minutes.Language;
-        var prepared = minutes with { Language = language };
-        var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared, _labels);
+        var marked = Redactions.Mark(minutes with { Language = language });
+        var withheld = Withheld.Of(marked);
+        var model = TemplateModelBuilder.Build(
+            publication ? Publication.Prepare(marked, withheld) : marked,
+            _labels,
+            new RedactionView(publication, withheld.Grounds));
         var culture = Labels.CultureFor(language);
         var state = new RenderState { Publication = publication };
         var diagnostics = new List<Diagnostic>(Diagnostics);
@@ -220,7 +225,7 @@ public sealed class WordTemplate
 
         if (diagnostics.Any(d => d.IsError))
         {
-            return new RenderResult(null, diagnostics);
+            return new RenderResult(null, diagnostics, Withheld.None, Name);
         }
 
         if (state.AddedLists.Count > 0 && ReadXml(_package.Entry(_package.NumberingEntry)) is { } numberingPart)
@@ -231,7 +236,7 @@ public sealed class WordTemplate
 
         using var output = new MemoryStream();
         PackageWriter.Write(output, _package.Entries, replaced);
-        return new RenderResult(output.ToArray(), diagnostics);
+        return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
     }
 
     /// <summary>

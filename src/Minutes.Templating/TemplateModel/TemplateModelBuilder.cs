@@ -22,10 +22,12 @@ internal sealed partial class TemplateModelBuilder
     private readonly ScriptArray _decisions = [];
     private readonly ScriptArray _actions = [];
     private readonly ScriptArray _outcomes = [];
+    private readonly RedactionView _redaction;
 
-    private TemplateModelBuilder(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels)
+    private TemplateModelBuilder(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels, RedactionView redaction)
     {
         _minutes = minutes;
+        _redaction = redaction;
         _labels = Labels.For(minutes.Language, minutes.Labels, templateLabels);
         _culture = Labels.CultureFor(minutes.Language);
     }
@@ -33,8 +35,9 @@ internal sealed partial class TemplateModelBuilder
     /// <summary>Builds the template model of <paramref name="minutes"/> (for a publication, minutes already prepared by <see cref="Redaction.Publication"/>).</summary>
     /// <param name="minutes">The minutes.</param>
     /// <param name="templateLabels">The template's own labels, by language, or null.</param>
-    public static ScriptObject Build(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null) =>
-        new TemplateModelBuilder(minutes, templateLabels).Build();
+    /// <param name="redaction">Which version this is and the grounds used; null for an internal version that withholds nothing.</param>
+    public static ScriptObject Build(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null, RedactionView? redaction = null) =>
+        new TemplateModelBuilder(minutes, templateLabels, redaction ?? RedactionView.None).Build();
 
     /// <summary>The long date form of a language ("21 april 2023", "21 April 2023").</summary>
     public static string LongDate(DateTime date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
@@ -68,7 +71,31 @@ internal sealed partial class TemplateModelBuilder
         root.SetValue("actions", _actions, true);
         root.SetValue("outcomes", _outcomes, true);
         root.SetValue("next_meeting", BuildNextMeeting(), true);
+        root.SetValue("redaction", BuildRedaction(), true);
         return root;
+    }
+
+    /// <summary>
+    /// <c>redaction</c>: <c>is_publication</c>, and <c>grounds</c>, the Woo grounds the document uses, each with its
+    /// <c>code</c>, its <c>meaning</c> in the document's language and <c>text</c>, the line of the legend.
+    /// </summary>
+    private ScriptObject BuildRedaction()
+    {
+        var grounds = new ScriptArray();
+        foreach (var code in _redaction.Grounds)
+        {
+            var meaning = Redaction.WooGrounds.Find(code) is { } ground ? Redaction.WooGrounds.Meaning(ground, _minutes.Language) : null;
+            var value = new ScriptObject();
+            value.SetValue("code", code, true);
+            value.SetValue("meaning", meaning, true);
+            value.SetValue("text", meaning is null ? code : code + " — " + meaning, true);
+            grounds.Add(value);
+        }
+
+        var redaction = new ScriptObject();
+        redaction.SetValue("is_publication", _redaction.Publication, true);
+        redaction.SetValue("grounds", grounds, true);
+        return redaction;
     }
 
     private ScriptObject BuildDocument()
@@ -159,7 +186,7 @@ internal sealed partial class TemplateModelBuilder
         void Add(string key, IReadOnlyList<Person> persons, bool absent)
         {
             var list = new ScriptArray();
-            var displays = new List<string>(persons.Count);
+            var displays = new List<InlineText>(persons.Count);
             foreach (var person in persons)
             {
                 var display = Display(person, absent);
@@ -168,11 +195,11 @@ internal sealed partial class TemplateModelBuilder
             }
 
             attendees.SetValue(key, list, true);
-            attendees.SetValue(key + "_text", string.Join(", ", displays), true);
+            attendees.SetValue(key + "_text", Join(displays, ", "), true);
         }
     }
 
-    private ScriptObject BuildPerson(Person person, string display)
+    private ScriptObject BuildPerson(Person person, InlineText display)
     {
         var value = new ScriptObject();
         value.SetValue("display", display, true);
@@ -190,17 +217,27 @@ internal sealed partial class TemplateModelBuilder
         return value;
     }
 
-    /// <summary>"Dhr. Van der Burg (SJenV)", "(SZW)" when no name is given or it is withheld.</summary>
-    private string Display(Person person, bool absent)
+    /// <summary>
+    /// "Dhr. Van der Burg (SJenV)"; for an attendee marked <c>redact:</c> the name is a redaction span (the ground
+    /// in the publication version, where the name is gone), followed by the organisation: "▮5.1.2e▮ (SZW)".
+    /// </summary>
+    private InlineText Display(Person person, bool absent)
     {
         if (person.Text is not null)
         {
-            return person.Text.ToString();
+            return person.Text;
         }
 
-        var builder = new StringBuilder();
-        AppendWord(builder, person.Honorific);
-        AppendWord(builder, person.Name);
+        var words = new List<InlineText>();
+        var name = string.Join(' ', new[] { person.Honorific, person.Name }.Where(w => !string.IsNullOrEmpty(w)));
+        if (person.Redact is { } ground)
+        {
+            words.Add(new InlineText([new RedactionInline(_redaction.Publication ? ground : name, ground)]));
+        }
+        else if (name.Length > 0)
+        {
+            words.Add(InlineText.Plain(name));
+        }
 
         var details = new List<string>(3);
         if (person.Organisation is not null)
@@ -220,35 +257,37 @@ internal sealed partial class TemplateModelBuilder
 
         if (details.Count > 0)
         {
-            AppendWord(builder, "(" + string.Join(", ", details) + ")");
+            words.Add(InlineText.Plain("(" + string.Join(", ", details) + ")"));
         }
 
         if (person.OnBehalfOf is not null)
         {
-            AppendWord(builder, _labels["on_behalf_of"] + " " + person.OnBehalfOf);
+            words.Add(Join([InlineText.Plain(_labels["on_behalf_of"]), person.OnBehalfOf], " "));
         }
 
         if (person.Note is not null)
         {
-            AppendWord(builder, person.Note.ToString());
+            words.Add(person.Note);
         }
 
-        return builder.ToString();
+        return Join(words.Where(w => w.Inlines.Count > 0), " ");
     }
 
-    private static void AppendWord(StringBuilder builder, string? word)
+    /// <summary>Texts joined by <paramref name="separator"/>, their markup kept.</summary>
+    private static InlineText Join(IEnumerable<InlineText> texts, string separator)
     {
-        if (string.IsNullOrEmpty(word))
+        var inlines = new List<Inline>();
+        foreach (var text in texts)
         {
-            return;
+            if (inlines.Count > 0)
+            {
+                inlines.Add(new TextInline(separator));
+            }
+
+            inlines.AddRange(text.Inlines);
         }
 
-        if (builder.Length > 0)
-        {
-            builder.Append(' ');
-        }
-
-        builder.Append(word);
+        return inlines.Count == 0 ? InlineText.Empty : new InlineText(inlines);
     }
 
     private static string RoleKey(PersonRole role) => role switch
@@ -335,7 +374,7 @@ internal sealed partial class TemplateModelBuilder
                 case ActionPoint action:
                     Set(value, "action", action.Text, _labels["action"]);
                     value.SetValue("owner", action.Owner, true);
-                    value.SetValue("owner_name", OrganisationName(action.Owner), true);
+                    value.SetValue("owner_name", action.Owner.HasRedactions ? null : OrganisationName(action.Owner.ToString()), true);
                     value.SetValue("due", ToDateTime(action.Due), true);
                     value.SetValue("due_text", LongDate(action.Due), true);
                     AddOutcome(value, _actions);
@@ -412,9 +451,9 @@ internal sealed partial class TemplateModelBuilder
                 {
                     case StatementPoint s:
                         text.Append(s.Text).Append('\n');
-                        if (s.By is not null)
+                        if (s.By is { HasRedactions: false })
                         {
-                            named.Add(s.By);
+                            named.Add(s.By.ToString());
                         }
 
                         Collect(s.Points);
@@ -431,7 +470,10 @@ internal sealed partial class TemplateModelBuilder
                         break;
                     case ActionPoint a:
                         text.Append(a.Text).Append('\n');
-                        named.Add(a.Owner);
+                        if (!a.Owner.HasRedactions)
+                        {
+                            named.Add(a.Owner.ToString());
+                        }
                         break;
                 }
             }
