@@ -1,10 +1,12 @@
 namespace Minutes.Templating.Diagnostics;
 
 /// <summary>
-/// The stable codes of the diagnostics the minutes parser reports. Codes are never reused or
-/// renumbered: users search for them and scripts filter on them.
+/// The catalogue of diagnostic codes: every code the library reports, minutes (<c>MT1xxx</c>) and templates
+/// (<c>MT2xxx</c>) alike, each documented with an example and its fix in <c>docs/diagnostics.md</c>, under its code
+/// as the heading. Codes are never reused or renumbered: users search for them and scripts filter on them.
+/// Compare <see cref="Diagnostic.Code"/> with these constants rather than with literal strings.
 /// </summary>
-internal static class DiagnosticCodes
+public static class DiagnosticCodes
 {
     /// <summary>The text is not well-formed YAML.</summary>
     public const string SyntaxError = "MT1001";
@@ -68,4 +70,49 @@ internal static class DiagnosticCodes
     /// properties), so it is not written. Reported by the last check every rendering goes through.
     /// </summary>
     public const string WithheldTextInPackage = "MT3000";
+
+    /// <summary>A table whose rows are not all as long as its header (or, without a header, as its first row).</summary>
+    public const string TableShape = "MT1200";
+
+    /// <summary>The file of an <c>image:</c> point does not exist or cannot be read.</summary>
+    public const string ImageNotFound = "MT1201";
+
+    /// <summary>The file of an <c>image:</c> point is not a PNG or JPEG picture.</summary>
+    public const string ImageFormat = "MT1202";
+
+    /// <summary>The path of an <c>image:</c> point leads outside the minutes' folder.</summary>
+    public const string ImageOutsideFolder = "MT1203";
+
+    /// <summary>The picture of an <c>image:</c> point is over the size or pixel limit.</summary>
+    public const string ImageTooLarge = "MT1204";
+
+    /// <summary>A <c>vote:</c> that cannot be right: a negative count, names given twice, a count smaller than its list of names.</summary>
+    public const string InvalidVote = "MT1205";
+
+    /// <summary>A Scriban syntax error inside a template's tag.</summary>
+    public const string TemplateSyntaxError = "MT2001";
+
+    /// <summary>A <c>{{</c> in a template not closed by <c>}}</c> in the same paragraph.</summary>
+    public const string UnclosedTag = "MT2002";
+
+    /// <summary>A block tag at the wrong level: it opens inside a paragraph and closes in another.</summary>
+    public const string BlockPlacement = "MT2003";
+
+    /// <summary>A block without <c>{{ end }}</c>, or an <c>{{ end }}</c> without a block.</summary>
+    public const string UnbalancedBlock = "MT2004";
+
+    /// <summary>An error while rendering a template: a wrong type, a failing function.</summary>
+    public const string TemplateRuntimeError = "MT2005";
+
+    /// <summary>A template reached a limit while rendering: time, loop count, recursion, output size.</summary>
+    public const string TemplateLimitExceeded = "MT2006";
+
+    /// <summary>The template file is not a Word document or template, or a folder holds no single template.</summary>
+    public const string InvalidTemplatePackage = "MT2007";
+
+    /// <summary>A template uses a name the template model does not have (with a suggestion when one is close).</summary>
+    public const string UnknownName = "MT2008";
+
+    /// <summary>A template's labels file is not a mapping of languages to labels (an error), or names a label that does not exist (a warning).</summary>
+    public const string InvalidLabels = "MT2009";
 }

@@ -28,7 +28,7 @@ internal static class NameChecker
         }
 
         var scope = new Dictionary<string, Shape?>(StringComparer.Ordinal);
-        Walk(page, scope, (node, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, TemplateDiagnostics.UnknownName)));
+        Walk(page, scope, (node, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, DiagnosticCodes.UnknownName)));
     }
 
     private static void Walk(ScriptNode? node, Dictionary<string, Shape?> scope, Action<ScriptNode, string> report)
@@ -140,7 +140,9 @@ internal static class NameChecker
                     [
                         new StatementPoint(text, InlineText.Plain("X"), [new TopicPoint(text, [])]),
                         new AgreementPoint(text),
-                        new DecisionPoint(text),
+                        new DecisionPoint(text) { Vote = new Vote { For = 1, Against = 0, Abstain = 0, ForBy = [text], AgainstBy = [text], AbstainBy = [text] } },
+                        new TablePoint(text, [new TableCell(text, false)], [[new TableCell(text, true)]]),
+                        new ImagePoint(new ImageFile("x.png", ImageFormat.Png, 1, 1, ReadOnlyMemory<byte>.Empty), text) { Caption = text, WidthCentimetres = 1 },
                         new ActionPoint(text, InlineText.Plain("X"), new DateOnly(2000, 1, 1)),
                     ],
                 },

@@ -19,12 +19,13 @@ internal static class OutputFixer
     {
         var document = XDocument.Parse(xml, LoadOptions.None);
         var root = document.Root!;
+        MoveBlocks(root);
         ApplyListLevels(root);
         var nextNumId = state.NextNumId;
         numbering.RestartLists(root, state.AddedLists, ref nextNumId);
         state.NextNumId = nextNumId;
         root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
-        root.Descendants().Where(e => e.Name.Namespace == Mt).ToList().ForEach(e => e.Remove());
+        RemoveMarkers(root);
         RenumberDrawings(root, state);
         RenumberShapes(root);
         RenumberBookmarks(root, state);
@@ -45,6 +46,53 @@ internal static class OutputFixer
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A table that a tag wrote inside its paragraph goes after that paragraph, which is dropped when
+    /// nothing else is in it: a paragraph cannot hold a table.
+    /// </summary>
+    private static void MoveBlocks(XElement root)
+    {
+        foreach (var marker in root.Descendants(BlockMarker).ToList())
+        {
+            var paragraph = marker.Ancestors(P).FirstOrDefault();
+            if (paragraph is null)
+            {
+                marker.ReplaceWith(marker.Elements());
+                continue;
+            }
+
+            var content = marker.Elements().ToList();
+            marker.Remove();
+            paragraph.AddAfterSelf(content);
+            if (!paragraph.Descendants().Any(e => e.Name == T && e.Value.Length > 0 || e.Name.LocalName is "drawing" or "pict" or "tab" or "br" or "footnoteReference"))
+            {
+                paragraph.Remove();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the engine's markers. Each parent's children are rebuilt once: removing the markers one by one
+    /// would walk their siblings each time, which costs the square of a long body's length.
+    /// </summary>
+    private static void RemoveMarkers(XElement root)
+    {
+        var parents = new HashSet<XElement>();
+        var ordered = new List<XElement>();
+        foreach (var marker in root.Descendants())
+        {
+            if (marker.Name.Namespace == Mt && marker.Parent is { } parent && parents.Add(parent))
+            {
+                ordered.Add(parent);
+            }
+        }
+
+        foreach (var parent in ordered)
+        {
+            parent.ReplaceNodes(parent.Nodes().Where(n => !(n is XElement e && e.Name.Namespace == Mt)).ToList());
+        }
     }
 
     private static void ApplyListLevels(XElement root)

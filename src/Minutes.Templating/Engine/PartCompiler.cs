@@ -30,7 +30,7 @@ internal static partial class PartCompiler
             var found = TagNormalizer.Normalize(paragraph, out var text, problems);
             foreach (var (message, column) in problems)
             {
-                diagnostics.Add(TemplateDiagnostics.AtParagraph(templateName, kind, paragraphNumber, column, text, TemplateDiagnostics.UnclosedTag, message));
+                diagnostics.Add(TemplateDiagnostics.AtParagraph(templateName, kind, paragraphNumber, column, text, DiagnosticCodes.UnclosedTag, message));
             }
 
             foreach (var tag in found)
@@ -59,7 +59,7 @@ internal static partial class PartCompiler
         {
             foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
             {
-                diagnostics.Add(ToDiagnostic(templateName, part, message.Span.Start.Offset, message.Message, TemplateDiagnostics.Syntax));
+                diagnostics.Add(ToDiagnostic(templateName, part, message.Span.Start.Offset, message.Message, DiagnosticCodes.TemplateSyntaxError));
             }
         }
 
@@ -141,20 +141,20 @@ internal static partial class PartCompiler
             var (opens, closes, _) = TagSyntax.CountBlocks(tag.Code);
             if (tag.Kind == TagKind.Continue && open.TryPeek(out var owner) && owner.Anchor != tag.Anchor)
             {
-                diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, tag, TemplateDiagnostics.BlockPlacement, Misplaced(tag, owner)));
+                diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, tag, DiagnosticCodes.BlockPlacement, Misplaced(tag, owner)));
             }
 
             for (var i = 0; i < closes - Math.Min(opens, closes); i++)
             {
                 if (!open.TryPop(out var opener))
                 {
-                    diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, tag, TemplateDiagnostics.Unbalanced, "'end' has no block to close"));
+                    diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, tag, DiagnosticCodes.UnbalancedBlock, "'end' has no block to close"));
                     continue;
                 }
 
                 if (opener.Anchor != tag.Anchor)
                 {
-                    diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, tag, TemplateDiagnostics.BlockPlacement, Misplaced(tag, opener)));
+                    diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, tag, DiagnosticCodes.BlockPlacement, Misplaced(tag, opener)));
                 }
             }
 
@@ -166,7 +166,7 @@ internal static partial class PartCompiler
 
         foreach (var opener in open.Reverse())
         {
-            diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, opener, TemplateDiagnostics.Unbalanced, "this block has no {{ end }}"));
+            diagnostics.Add(TemplateDiagnostics.AtTag(templateName, kind, opener, DiagnosticCodes.UnbalancedBlock, "this block has no {{ end }}"));
         }
     }
 

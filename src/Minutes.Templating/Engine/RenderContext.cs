@@ -40,6 +40,18 @@ internal sealed class RenderContext : TemplateContext
     /// <summary>Hyperlinks written into this part: relationship id → address.</summary>
     public List<(string Id, string Url)> Links { get; } = [];
 
+    /// <summary>The zip entry of the part being written.</summary>
+    public string PartEntryName => _part.EntryName;
+
+    /// <summary>The template's text width in EMU: the widest a picture or table may be.</summary>
+    public long TextWidth => _state.MaxImageWidth;
+
+    /// <summary>Pictures written into this part: relationship id → the media entry it points to.</summary>
+    public List<(string Id, string Target)> Images { get; } = [];
+
+    /// <summary>Where hyperlinks go while inline text is written: this part's, or the footnote's being written.</summary>
+    private List<(string Id, string Url)>? _linkTarget;
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)
@@ -51,6 +63,12 @@ internal sealed class RenderContext : TemplateContext
                 return this;
             case InlineText text when !_part.PlainText:
                 WriteInline(_tag, text);
+                return this;
+            case TableValue table when !_part.PlainText:
+                Write(RichContent.Table(table.Table, this, _state).Xml);
+                return this;
+            case ImageValue image when !_part.PlainText:
+                Write(RichContent.Image(image.Image, this, _state).Xml);
                 return this;
             case DateTime date:
                 // A date on its own prints in the document's long form: "21 april 2023".
@@ -117,9 +135,25 @@ internal sealed class RenderContext : TemplateContext
                 AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Withheld), redaction.Text);
                 AppendRun(builder, _part.RunProperties(tag, style | RunStyle.WithheldGround), (redaction.Text.Length > 0 ? " " : string.Empty) + redaction.Ground);
                 break;
+            case FootnoteInline footnote when _part.Kind == "document":
+                AppendFootnote(builder, footnote);
+                break;
+            case FootnoteInline footnote:
+                // Headers, footers and notes cannot hold a footnote: its text goes in brackets.
+                AppendRun(builder, _part.RunProperties(tag, style), " (");
+                foreach (var child in footnote.Children)
+                {
+                    AppendInline(builder, tag, child, style);
+                }
+
+                AppendRun(builder, _part.RunProperties(tag, style), ")");
+                break;
             case LinkInline link:
-                var id = "mtLink" + (Links.Count + 1).ToString(CultureInfo.InvariantCulture);
-                Links.Add((id, link.Url));
+                var links = _linkTarget ?? Links;
+                var id = _linkTarget is null
+                    ? "mtLink" + (Links.Count + 1).ToString(CultureInfo.InvariantCulture)
+                    : "mtNoteLink" + (++_state.NoteLinkCount).ToString(CultureInfo.InvariantCulture);
+                links.Add((id, link.Url));
                 builder.Append("<w:hyperlink r:id=\"").Append(id).Append("\" w:history=\"1\">");
                 foreach (var child in link.Children)
                 {
@@ -143,6 +177,43 @@ internal sealed class RenderContext : TemplateContext
 
                 break;
         }
+    }
+
+    /// <summary>Writes a footnote's reference here, and its text into the footnotes the rendering collects.</summary>
+    private void AppendFootnote(StringBuilder builder, FootnoteInline footnote)
+    {
+        var id = _state.NextFootnoteId++;
+        var note = new Footnote(id);
+        var text = new StringBuilder();
+        _linkTarget = note.Links;
+        try
+        {
+            foreach (var child in footnote.Children)
+            {
+                AppendInline(text, null, child, RunStyle.None);
+            }
+        }
+        finally
+        {
+            _linkTarget = null;
+        }
+
+        note.Runs = text.ToString();
+        _state.Footnotes.Add(note);
+        builder.Append("<w:r><w:rPr><w:rStyle w:val=\"").Append(RichContent.FootnoteReferenceStyle).Append("\"/><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"")
+            .Append(id.ToString(CultureInfo.InvariantCulture)).Append("\"/></w:r>");
+    }
+
+    /// <summary>Writes inline text as runs in the given run properties (for the cells of a table).</summary>
+    public string Runs(InlineText text, RunStyle style)
+    {
+        var builder = new StringBuilder();
+        foreach (var inline in text.Inlines)
+        {
+            AppendInline(builder, null, inline, style);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>
@@ -176,7 +247,7 @@ internal sealed class RenderContext : TemplateContext
     }
 
     /// <summary>Writes text as one run: escaped, characters XML forbids dropped, line breaks and tabs as Word's own.</summary>
-    private static void AppendRun(StringBuilder builder, string runProperties, string text)
+    internal static void AppendRun(StringBuilder builder, string runProperties, string text)
     {
         if (text.Length == 0)
         {
@@ -239,6 +310,34 @@ internal sealed class RenderState
 
     public int NextNumId { get; set; } = 1;
 
+    /// <summary>Hyperlinks written into footnotes so far: their relationship ids are unique in the footnotes part.</summary>
+    public int NoteLinkCount { get; set; }
+
+    /// <summary>The id the next footnote gets; after the template's own footnotes.</summary>
+    public int NextFootnoteId { get; set; } = 1;
+
+    /// <summary>True when a <c>table:</c> point was written, so the table styles must exist.</summary>
+    public bool WroteTable { get; set; }
+
+    /// <summary>The footnotes that <c>^[text]</c> wrote, for the footnotes part.</summary>
+    public List<Footnote> Footnotes { get; } = [];
+
+    /// <summary>Pictures written so far: media entry → bytes.</summary>
+    public List<(string Entry, ReadOnlyMemory<byte> Data)> Media { get; } = [];
+
+    /// <summary>The widest a picture or table may be, in EMU: the template's text width.</summary>
+    public long MaxImageWidth { get; init; } = RichContent.DefaultTextWidth;
+
     /// <summary>List instances added to restart counting lists: (numId, abstractNumId).</summary>
     public List<(int NumId, string AbstractId)> AddedLists { get; } = [];
+}
+
+/// <summary>A footnote written by <c>^[text]</c>: its id, its text as runs, and the hyperlinks in it.</summary>
+internal sealed class Footnote(int id)
+{
+    public int Id { get; } = id;
+
+    public string Runs { get; set; } = string.Empty;
+
+    public List<(string Id, string Url)> Links { get; } = [];
 }

@@ -3,18 +3,9 @@ using Minutes.Templating.Diagnostics;
 
 namespace Minutes.Templating.Engine;
 
-/// <summary>The codes and wording of template problems.</summary>
+/// <summary>The wording and places of template problems; their codes are in <see cref="DiagnosticCodes"/>.</summary>
 internal static class TemplateDiagnostics
 {
-    public const string Syntax = "MT2001";
-    public const string UnclosedTag = "MT2002";
-    public const string BlockPlacement = "MT2003";
-    public const string Unbalanced = "MT2004";
-    public const string Runtime = "MT2005";
-    public const string Limit = "MT2006";
-    public const string Package = "MT2007";
-    public const string UnknownName = "MT2008";
-
     /// <summary>A problem in a tag, placed at the tag's paragraph and column in its part.</summary>
     public static Diagnostic AtTag(string template, string part, TemplateTag tag, string code, string message, int offsetInTag = -1)
     {

@@ -48,4 +48,5 @@ internal static class WordNames
     public static readonly XName LevelMarker = Mt + "ilvl";
     public static readonly XName IterationMarker = Mt + "iteration";
     public static readonly XName ContinueMarker = Mt + "continue";
+    public static readonly XName BlockMarker = Mt + "block";
 }

@@ -60,6 +60,17 @@ internal static class Labels
         ["description"] = "Description",
         ["meeting_number"] = "meeting",
         ["signed"] = "Signed",
+        ["vote"] = "Vote",
+        ["vote_carried"] = "Carried",
+        ["vote_rejected"] = "Rejected",
+        ["vote_unanimous"] = "Carried unanimously",
+        ["vote_counts"] = "{result}, {for} for, {against} against",
+        ["vote_counts_abstain"] = "{result}, {for} for, {against} against, {abstain} abstaining",
+        ["vote_votes_one"] = "vote",
+        ["vote_votes_many"] = "votes",
+        ["vote_for"] = "for",
+        ["vote_against"] = "against",
+        ["vote_abstain"] = "abstaining",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> Dutch = new Dictionary<string, string>
@@ -113,6 +124,17 @@ internal static class Labels
         ["description"] = "Omschrijving",
         ["meeting_number"] = "vergadering",
         ["signed"] = "Getekend",
+        ["vote"] = "Stemming",
+        ["vote_carried"] = "Aangenomen",
+        ["vote_rejected"] = "Verworpen",
+        ["vote_unanimous"] = "Met algemene stemmen aangenomen",
+        ["vote_counts"] = "{result} met {for} {votes} voor en {against} tegen",
+        ["vote_counts_abstain"] = "{result} met {for} {votes} voor, {against} tegen en {abstain} onthoudingen",
+        ["vote_votes_one"] = "stem",
+        ["vote_votes_many"] = "stemmen",
+        ["vote_for"] = "voor",
+        ["vote_against"] = "tegen",
+        ["vote_abstain"] = "onthouden",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The label keys every language defines.</summary>

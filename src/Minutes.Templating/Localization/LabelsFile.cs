@@ -16,8 +16,6 @@ namespace Minutes.Templating.Localization;
 /// </summary>
 internal static class LabelsFile
 {
-    public const string Code = "MT2009";
-
     /// <summary>Reads a labels file; problems are added to <paramref name="diagnostics"/>.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Read(string text, string fileName, List<Diagnostic> diagnostics)
     {
@@ -59,7 +57,7 @@ internal static class LabelsFile
                 {
                     if (!Labels.Keys.Contains(key) && Suggestions.Closest(key, Labels.Keys) is { } suggestion)
                     {
-                        diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, Code, $"'{key}' is not a built-in label; did you mean '{suggestion}'?", Location(fileName, keyNode.Start)));
+                        diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidLabels, $"'{key}' is not a built-in label; did you mean '{suggestion}'?", Location(fileName, keyNode.Start)));
                     }
 
                     values[key] = value;
@@ -100,7 +98,7 @@ internal static class LabelsFile
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static Diagnostic Error(string fileName, Mark mark, string message) =>
-        new(DiagnosticSeverity.Error, Code, message, Location(fileName, mark));
+        new(DiagnosticSeverity.Error, DiagnosticCodes.InvalidLabels, message, Location(fileName, mark));
 
     private static SourceLocation Location(string fileName, Mark mark) => new(fileName, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 }

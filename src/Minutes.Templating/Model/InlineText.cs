@@ -176,3 +176,26 @@ public sealed record RedactionInline(string Text, string Ground) : Inline
 {
     internal override void AppendPlainText(StringBuilder builder) => builder.Append(Text);
 }
+
+/// <summary>
+/// A <c>^[text]</c> footnote: rendered as a Word footnote, numbered by Word, whose text is inline
+/// text itself (bold, links and redaction spans work inside it). Its text is not part of the
+/// plain reading of the text around it (<see cref="InlineText.ToString"/>).
+/// </summary>
+/// <param name="Content">The footnote's text.</param>
+public sealed record FootnoteInline(IReadOnlyList<Inline> Content) : ContainerInline(Content)
+{
+    /// <summary>The footnote's text on its own.</summary>
+    public InlineText Text => new(Content);
+
+    /// <inheritdoc />
+    public bool Equals(FootnoteInline? other) => base.Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => base.GetHashCode();
+
+    internal override void AppendPlainText(StringBuilder builder)
+    {
+        // The footnote stands at the foot of the page, not in the sentence.
+    }
+}

@@ -1,40 +1,170 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 
 namespace Minutes.Templating.Packaging;
+
+/// <summary>A zip entry compressed once, ready to be copied as it is into every package written.</summary>
+/// <param name="Name">The entry's name.</param>
+/// <param name="Data">The entry's bytes as stored: deflated, or as they are when empty.</param>
+/// <param name="Crc">The CRC-32 of the uncompressed bytes.</param>
+/// <param name="Length">The uncompressed length.</param>
+internal sealed record CompressedEntry(string Name, byte[] Data, uint Crc, int Length);
 
 /// <summary>
 /// Writes the .docx zip: the template's entries in a fixed order, the rendered parts in place of
 /// theirs, every entry with the same timestamp, so that the same input gives the same bytes.
 /// </summary>
+/// <remarks>
+/// The template's entries are deflated once (<see cref="Compress(string, ReadOnlySpan{byte})"/>) and their compressed bytes copied into
+/// every package; only the rendered parts are deflated per document. The zip is laid out byte for byte as
+/// <see cref="ZipArchive"/> lays it out (no data descriptors, no extra fields, Unix file attributes), which
+/// cannot copy compressed bytes from one archive into another.
+/// </remarks>
 internal static class PackageWriter
 {
+    private const ushort VersionDeflate = 20;
+    private const ushort MadeByUnix = 3 << 8;
+    private const ushort Utf8Names = 1 << 11;
+    private const ushort MethodDeflate = 8;
+    private const ushort MethodStored = 0;
+
+    /// <summary>A regular file readable by all, writable by its owner (<c>-rw-r--r--</c>), in the high half.</summary>
+    private const uint FileAttributes = 0x81A4u << 16;
+
     /// <summary>
     /// The timestamp of every entry: <c>SOURCE_DATE_EPOCH</c> when set (reproducible-builds convention),
     /// otherwise 1 January 1980, the earliest a zip can hold.
     /// </summary>
     public static DateTimeOffset Timestamp { get; } = ReadTimestamp();
 
-    public static void Write(Stream output, IReadOnlyList<KeyValuePair<string, byte[]>> entries, IReadOnlyDictionary<string, byte[]> replaced)
+    /// <summary>The timestamp as a zip stores it: DOS time in the low half, DOS date in the high half.</summary>
+    private static readonly uint DosTimestamp = ToDos(Timestamp);
+
+    /// <summary>Deflates an entry's bytes once (an empty entry is stored), as <see cref="ZipArchive"/> would with <see cref="CompressionLevel.Optimal"/>.</summary>
+    /// <remarks>
+    /// A gzip stream is a deflate stream with a 10-byte header before it and the CRC-32 and length of the data
+    /// after it, the CRC a zip entry needs too: one pass gives both.
+    /// </remarks>
+    public static CompressedEntry Compress(string name, ReadOnlySpan<byte> data)
     {
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var (name, data) in entries)
+        if (data.IsEmpty)
         {
-            Add(zip, name, replaced.TryGetValue(name, out var rendered) ? rendered : data);
+            return new CompressedEntry(name, [], 0, 0);
         }
 
-        foreach (var (name, data) in replaced.Where(r => !entries.Any(e => e.Key == r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+        using var compressed = new MemoryStream((data.Length / 3) + 64);
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
-            Add(zip, name, data);
+            gzip.Write(data);
         }
+
+        var gz = compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
+        const int Header = 10, Trailer = 8;
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(gz[^Trailer..]);
+        return new CompressedEntry(name, gz[Header..^Trailer].ToArray(), crc, data.Length);
     }
 
-    private static void Add(ZipArchive zip, string name, byte[] data)
+    /// <summary>Compresses each of a template's entries once.</summary>
+    public static IReadOnlyList<CompressedEntry> Compress(IReadOnlyList<KeyValuePair<string, byte[]>> entries) =>
+        entries.Select(e => Compress(e.Key, e.Value)).ToArray();
+
+    /// <summary>
+    /// Writes the package: the template's entries in their order, each replaced by its rendered bytes when
+    /// <paramref name="replaced"/> has them; then the rendered entries the template lacks, in name order.
+    /// </summary>
+    public static void Write(Stream output, IReadOnlyList<CompressedEntry> entries, IReadOnlyDictionary<string, byte[]> replaced)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = Timestamp;
-        using var stream = entry.Open();
-        stream.Write(data);
+        var central = new List<(CompressedEntry Entry, long Offset)>(entries.Count + replaced.Count);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            written.Add(entry.Name);
+            var stored = replaced.TryGetValue(entry.Name, out var rendered) ? Compress(entry.Name, rendered) : entry;
+            central.Add((stored, output.Position));
+            WriteLocal(output, stored);
+        }
+
+        foreach (var (name, data) in replaced.Where(r => !written.Contains(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var stored = Compress(name, data);
+            central.Add((stored, output.Position));
+            WriteLocal(output, stored);
+        }
+
+        var directoryStart = output.Position;
+        foreach (var (entry, offset) in central)
+        {
+            WriteCentral(output, entry, offset);
+        }
+
+        var directoryLength = output.Position - directoryStart;
+        Span<byte> end = stackalloc byte[22];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[4..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[6..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], checked((ushort)central.Count));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], checked((ushort)central.Count));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], checked((uint)directoryLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], checked((uint)directoryStart));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[20..], 0);
+        output.Write(end);
+    }
+
+    private static void WriteLocal(Stream output, CompressedEntry entry)
+    {
+        var (name, flags) = EncodeName(entry.Name);
+        Span<byte> header = stackalloc byte[30];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionDeflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], entry.Length == 0 ? MethodStored : MethodDeflate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[10..], DosTimestamp);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], entry.Crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], checked((uint)entry.Data.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], checked((uint)entry.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], checked((ushort)name.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        output.Write(header);
+        output.Write(name);
+        output.Write(entry.Data);
+    }
+
+    private static void WriteCentral(Stream output, CompressedEntry entry, long offset)
+    {
+        var (name, flags) = EncodeName(entry.Name);
+        Span<byte> header = stackalloc byte[46];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], MadeByUnix | VersionDeflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], VersionDeflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], entry.Length == 0 ? MethodStored : MethodDeflate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], DosTimestamp);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], entry.Crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], checked((uint)entry.Data.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[24..], checked((uint)entry.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], checked((ushort)name.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[30..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[32..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[34..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[36..], 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[38..], FileAttributes);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[42..], checked((uint)offset));
+        output.Write(header);
+        output.Write(name);
+    }
+
+    /// <summary>The name's bytes: ASCII as it is, anything else as UTF-8 with the flag that says so.</summary>
+    private static (byte[] Name, ushort Flags) EncodeName(string name) =>
+        Ascii.IsValid(name) ? (Encoding.ASCII.GetBytes(name), (ushort)0) : (Encoding.UTF8.GetBytes(name), Utf8Names);
+
+    private static uint ToDos(DateTimeOffset timestamp)
+    {
+        var t = timestamp.DateTime;
+        var time = (t.Hour << 11) | (t.Minute << 5) | (t.Second / 2);
+        var date = ((t.Year - 1980) << 9) | (t.Month << 5) | t.Day;
+        return (uint)((date << 16) | time);
     }
 
     private static DateTimeOffset ReadTimestamp()

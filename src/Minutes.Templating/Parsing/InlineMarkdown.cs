@@ -5,8 +5,9 @@ namespace Minutes.Templating.Parsing;
 
 /// <summary>
 /// The small inline Markdown of the minutes' text fields: <c>**bold**</c>, <c>*italic*</c>,
-/// <c>[link text](https://…)</c>, redaction spans <c>[[Jan Jansen|5.1.2e]]</c>, line breaks, and
-/// backslash escapes (<c>\*</c>, <c>\[</c>, <c>\]</c>, <c>\(</c>, <c>\)</c>, <c>\|</c>, <c>\\</c>).
+/// <c>[link text](https://…)</c>, redaction spans <c>[[Jan Jansen|5.1.2e]]</c>, footnotes
+/// <c>^[text]</c>, line breaks, and backslash escapes (<c>\*</c>, <c>\[</c>, <c>\]</c>, <c>\(</c>,
+/// <c>\)</c>, <c>\|</c>, <c>\^</c>, <c>\\</c>).
 /// </summary>
 /// <remarks>
 /// Markup that is not closed is kept as literal text, and so is a link whose address is not an
@@ -41,7 +42,7 @@ public static class InlineMarkdown
         return new InlineText(state.ParseRange(0, text.Length, 0));
     }
 
-    private static bool IsEscapable(char c) => c is '\\' or '*' or '[' or ']' or '(' or ')' or '|' or '_' or '`';
+    private static bool IsEscapable(char c) => c is '\\' or '*' or '[' or ']' or '(' or ')' or '|' or '_' or '`' or '^';
 
     private static bool IsLinkUrl(string url) =>
         url.Length > 0
@@ -56,6 +57,11 @@ public static class InlineMarkdown
         private readonly List<(int Offset, string Message)>? _errors;
         private readonly List<(int Offset, string Ground)>? _grounds;
 
+        /// <summary>For each unescaped <c>[</c>, the index of its matching <c>]</c> (nesting counted), or -1.</summary>
+        private readonly int[] _matchingBracket;
+
+        private bool _inFootnote;
+
         public State(string s, List<(int Offset, string Message)>? errors, List<(int Offset, string Ground)>? grounds)
         {
             _s = s;
@@ -68,6 +74,27 @@ public static class InlineMarkdown
                 {
                     _escaped[i + 1] = true;
                     i++;
+                }
+            }
+
+            // One pass with a stack, so finding a footnote's end never rescans the text.
+            _matchingBracket = new int[s.Length];
+            var open = new Stack<int>();
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (_escaped[i])
+                {
+                    continue;
+                }
+
+                if (s[i] == '[')
+                {
+                    _matchingBracket[i] = -1;
+                    open.Push(i);
+                }
+                else if (s[i] == ']' && open.Count > 0)
+                {
+                    _matchingBracket[open.Pop()] = i;
                 }
             }
         }
@@ -121,6 +148,27 @@ public static class InlineMarkdown
                     continue;
                 }
 
+                if (c == '^' && At(i + 1, end, '[') && !_escaped[i + 1] && _matchingBracket[i + 1] is var footnoteEnd && footnoteEnd > 0 && footnoteEnd < end)
+                {
+                    if (_inFootnote)
+                    {
+                        _errors?.Add((i, "a footnote cannot hold another footnote; write its text in the footnote itself"));
+                    }
+                    else if (_s.AsSpan(i + 2, footnoteEnd - i - 2).Trim().IsEmpty)
+                    {
+                        _errors?.Add((i, "footnote '^[]' has no text; write it as ^[text]"));
+                    }
+                    else
+                    {
+                        Flush();
+                        _inFootnote = true;
+                        result.Add(new FootnoteInline(ParseRange(i + 2, footnoteEnd, depth + 1)));
+                        _inFootnote = false;
+                        i = footnoteEnd + 1;
+                        continue;
+                    }
+                }
+
                 if (c == '[' && At(i + 1, end, '['))
                 {
                     var close = finder.Find(Finder.RedactionClose, i + 2);
@@ -143,7 +191,8 @@ public static class InlineMarkdown
 
                 if (c == '[')
                 {
-                    var close = finder.Find(Finder.BracketClose, i + 1);
+                    // The matching bracket when there is one, so a link's text may hold a redaction span.
+                    var close = _matchingBracket[i] > i && _matchingBracket[i] < end ? _matchingBracket[i] : finder.Find(Finder.BracketClose, i + 1);
                     if (close >= 0 && At(close + 1, end, '('))
                     {
                         var paren = finder.Find(Finder.ParenClose, close + 2);

@@ -25,19 +25,22 @@ public sealed class MinutesParseResult
 
 /// <summary>Reads minutes written in YAML (contract version 1) into a <see cref="MinutesDocument"/>.</summary>
 /// <remarks>
-/// <para>Every problem is reported at once, each with a stable code (<c>MT1001</c>–<c>MT1016</c>) and a
+/// <para>Every problem is reported at once, each with a stable code (<c>MT1xxx</c>, see <see cref="Diagnostics.DiagnosticCodes"/>) and a
 /// 1-based line and column. Input over 4 MiB, nesting deeper than 64 levels or more than 100 000
 /// YAML nodes is refused with one error; YAML aliases, custom tags and several documents in one
 /// file are not supported, so alias expansion cannot blow up.</para>
 /// <para>When <c>organisations</c> is given, an <c>org</c> that is not one of its keys is a warning. A
 /// point's <c>by</c> and an action's <c>owner</c> may also name a person in free text, so they are
 /// only warned about when the value is a single token without spaces, as an abbreviation is.</para>
+/// <para>The picture of an <c>image:</c> point is read while parsing, from the folder of the file name given
+/// (relative names from the current folder), and must lie inside that folder: PNG or JPEG, at most 10 MiB
+/// and 50 million pixels.</para>
 /// </remarks>
 public static class MinutesParser
 {
     /// <summary>Parses minutes from YAML text. Bad input is reported in the result, never thrown.</summary>
     /// <param name="yaml">The YAML text.</param>
-    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
     public static MinutesParseResult Parse(string yaml, string fileName = "minutes.yaml")
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -54,7 +57,7 @@ public static class MinutesParser
 
     /// <summary>Parses minutes from a stream of UTF-8 YAML.</summary>
     /// <param name="stream">The stream to read.</param>
-    /// <param name="fileName">The name used in diagnostics.</param>
+    /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
     public static MinutesParseResult Parse(Stream stream, string fileName = "minutes.yaml")
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -25,11 +25,11 @@ internal sealed partial class MinutesReader
     private static readonly string[] NextMeetingKeys = ["date", "start", "location"];
 
     /// <summary>The keys that decide a point's form, in the order they are named in messages.</summary>
-    private static readonly string[] PointFormKeys = ["text", "topic", "agreement", "decision", "action"];
+    private static readonly string[] PointFormKeys = ["text", "topic", "agreement", "decision", "action", "table", "image"];
     private static readonly string[] TextPointKeys = ["text", "by", "points"];
     private static readonly string[] TopicPointKeys = ["topic", "points"];
-    private static readonly string[] AgreementPointKeys = ["agreement"];
-    private static readonly string[] DecisionPointKeys = ["decision"];
+    private static readonly string[] AgreementPointKeys = ["agreement", "vote"];
+    private static readonly string[] DecisionPointKeys = ["decision", "vote"];
     private static readonly string[] ActionPointKeys = ["action", "owner", "due"];
 
     private static readonly (string Name, DocumentType Value)[] DocumentTypes =
@@ -383,7 +383,7 @@ internal sealed partial class MinutesReader
         var forms = map.Entries.Where(e => PointFormKeys.Contains(e.Key.Value)).Select(e => e.Key).ToList();
         if (forms.Count == 0)
         {
-            CheckKeys(map, [.. TextPointKeys, .. TopicPointKeys, .. ActionPointKeys, .. AgreementPointKeys, .. DecisionPointKeys], "point");
+            CheckKeys(map, [.. TextPointKeys, .. TopicPointKeys, .. ActionPointKeys, .. AgreementPointKeys, .. DecisionPointKeys, .. TablePointKeys, .. ImagePointKeys], "point");
             if (map.IsComplete)
             {
                 Error(DiagnosticCodes.PointForm, $"this point has none of the point forms; {PointFormsHelp}", map.Location);
@@ -419,10 +419,16 @@ internal sealed partial class MinutesReader
                     Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : []);
             case "agreement":
                 CheckPointKeys(map, "agreement", AgreementPointKeys);
-                return new AgreementPoint(ReadText(map, "agreement") ?? InlineText.Empty);
+                return new AgreementPoint(ReadText(map, "agreement") ?? InlineText.Empty) { Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
             case "decision":
                 CheckPointKeys(map, "decision", DecisionPointKeys);
-                return new DecisionPoint(ReadText(map, "decision") ?? InlineText.Empty);
+                return new DecisionPoint(ReadText(map, "decision") ?? InlineText.Empty) { Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
+            case "table":
+                CheckPointKeys(map, "table", TablePointKeys);
+                return ReadTable(map);
+            case "image":
+                CheckPointKeys(map, "image", ImagePointKeys);
+                return ReadImage(map);
             default:
                 CheckPointKeys(map, "action", ActionPointKeys);
                 var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadText(ownerNode, "owner") : null;
@@ -437,11 +443,12 @@ internal sealed partial class MinutesReader
 
     private static string PointFormsHelp =>
         "a point is plain text, or a mapping with exactly one of 'text' (with optional 'by' and 'points'), "
-        + "'topic' (with 'points'), 'agreement', 'decision', or 'action' (with 'owner' and optional 'due')";
+        + "'topic' (with 'points'), 'agreement' or 'decision' (with optional 'vote'), 'action' (with 'owner' and optional 'due'), "
+        + "'table' (with 'caption', 'header' and 'rows'), or 'image' (with 'alt' and optional 'caption' and 'width')";
 
     private void CheckPointKeys(SourceMapping map, string form, string[] allowed)
     {
-        var allPointKeys = TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).ToArray();
+        var allPointKeys = TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).Concat(DecisionPointKeys).Concat(ImagePointKeys).ToArray();
         foreach (var (key, _) in map.Entries)
         {
             if (allowed.Contains(key.Value))

@@ -11,7 +11,8 @@ namespace Minutes.Templating.Redaction;
 /// <summary>
 /// The last check of a publication version, on the finished package, before anything is written: every part
 /// (its text with the tags stripped and runs joined, every attribute, relationship targets, document properties,
-/// the part names themselves, and parts that are not XML as text) is searched for every withheld text, as a
+/// the part names themselves, and parts that are not XML as text; each also read as an address, so
+/// <c>kees.verborgen@…</c> is found as "Kees Verborgen") is searched for every withheld text, as a
 /// whole word and whatever its case. A template can print a withheld name in ways the model cannot stop (a label,
 /// fixed text, a property); this check can. Every rendering path ends here (<see cref="Rendering.RenderResult"/>).
 /// </summary>
@@ -126,6 +127,7 @@ internal static partial class PackageCheck
         if (paragraphStarts.Count == 0)
         {
             look(all, 1);
+            look(AsAddress(all), 1);
             return;
         }
 
@@ -134,9 +136,11 @@ internal static partial class PackageCheck
         {
             var end = i + 1 < paragraphStarts.Count ? paragraphStarts[i + 1] : all.Length;
             look(all[paragraphStarts[i]..end], i + 1);
+            look(AsAddress(all[paragraphStarts[i]..end]), i + 1);
         }
 
         look(all, 1);
+        look(AsAddress(all), 1);
     }
 
     private static XDocument? ReadXml(byte[] bytes)

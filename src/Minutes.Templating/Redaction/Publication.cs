@@ -35,6 +35,7 @@ internal static class Publication
         LinkInline link when Inline.Walk(link.Content).Any(i => i is RedactionInline) || PackageCheck.AddressHolds(link.Url, withheld) =>
             Inlines(link.Content, withheld),
         LinkInline link => [new LinkInline(Inlines(link.Content, withheld), link.Url)],
+        FootnoteInline footnote => [new FootnoteInline(Inlines(footnote.Content, withheld))],
         _ => [inline],
     };
 }

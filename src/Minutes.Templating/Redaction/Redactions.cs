@@ -56,6 +56,9 @@ internal static class Redactions
                 case LinkInline link:
                     result.Add(new LinkInline(MarkInlines(link.Content, names, ref changed), link.Url));
                     break;
+                case FootnoteInline footnote:
+                    result.Add(new FootnoteInline(MarkInlines(footnote.Content, names, ref changed)));
+                    break;
                 default:
                     result.Add(inline);
                     break;

@@ -4,7 +4,7 @@ namespace Minutes.Templating.Redaction;
 
 /// <summary>
 /// Every text of the minutes, in one place: applies a function to each <see cref="InlineText"/> of a document
-/// (titles, bodies, persons, speakers, owners, presenters, documents, locations, points at any depth) and
+/// (titles, bodies, persons, speakers, owners, presenters, documents, locations, votes, tables, pictures' text, points at any depth) and
 /// returns the changed document. Marking withheld names and withholding them both go through here, so a text
 /// field added to the model is added here once.
 /// </summary>
@@ -20,13 +20,23 @@ internal static class TextMap
             return person is null ? mapped : person(mapped);
         }
 
+        TableCell[] Cells(IReadOnlyList<TableCell> cells) => [.. cells.Select(c => c with { Text = map(c.Text) })];
+        Vote? Vote(Vote? vote) => vote is null ? null : vote with
+        {
+            ForBy = [.. vote.ForBy.Select(map)],
+            AgainstBy = [.. vote.AgainstBy.Select(map)],
+            AbstainBy = [.. vote.AbstainBy.Select(map)],
+        };
+
         Point Point(Point point) => point switch
         {
             StatementPoint s => s with { Text = map(s.Text), By = Text(s.By), Points = [.. s.Points.Select(Point)] },
             TopicPoint t => t with { Title = map(t.Title), Points = [.. t.Points.Select(Point)] },
-            AgreementPoint a => a with { Text = map(a.Text) },
-            DecisionPoint d => d with { Text = map(d.Text) },
+            AgreementPoint a => a with { Text = map(a.Text), Vote = Vote(a.Vote) },
+            DecisionPoint d => d with { Text = map(d.Text), Vote = Vote(d.Vote) },
             ActionPoint a => a with { Text = map(a.Text), Owner = map(a.Owner) },
+            TablePoint t => t with { Caption = Text(t.Caption), Header = Cells(t.Header), Rows = [.. t.Rows.Select(Cells)] },
+            ImagePoint i => i with { Alt = map(i.Alt), Caption = Text(i.Caption) },
             // A point form this map does not know keeps its text; the last check of the package still guards it.
             _ => point,
         };

@@ -22,6 +22,9 @@ public sealed class WordTemplate
     private const string ResourcePrefix = "Minutes.Templating.Templates.";
 
     private readonly TemplatePackage? _package;
+
+    /// <summary>The template's zip entries, deflated once on first use and copied as they are into every document.</summary>
+    private readonly Lazy<IReadOnlyList<CompressedEntry>> _compressed;
     private readonly IReadOnlyList<CompiledPart> _parts;
     private readonly Numbering _numbering;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _labels;
@@ -30,6 +33,7 @@ public sealed class WordTemplate
     {
         Name = name;
         _package = package;
+        _compressed = new(() => package is null ? [] : PackageWriter.Compress(package.Entries));
         _parts = parts;
         _numbering = numbering;
         _labels = labels;
@@ -90,7 +94,7 @@ public sealed class WordTemplate
                 var message = candidates.Count == 0
                     ? "the folder holds no template (.docx, .dotx or Flat OPC .xml)"
                     : "the folder holds more than one template: " + string.Join(", ", candidates.Select(Path.GetFileName));
-                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, TemplateDiagnostics.Package, message)]);
+                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, DiagnosticCodes.InvalidTemplatePackage, message)]);
             }
 
             labelsPath = Path.Combine(path, "labels.yaml");
@@ -137,7 +141,7 @@ public sealed class WordTemplate
         }
         catch (InvalidDataException ex)
         {
-            diagnostics.Add(TemplateDiagnostics.AtFile(name, TemplateDiagnostics.Package, ex.Message));
+            diagnostics.Add(TemplateDiagnostics.AtFile(name, DiagnosticCodes.InvalidTemplatePackage, ex.Message));
             return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
         }
 
@@ -189,7 +193,13 @@ public sealed class WordTemplate
             _labels,
             new RedactionView(publication, withheld.Grounds));
         var culture = Labels.CultureFor(language);
-        var state = new RenderState { Publication = publication };
+        var mainEntry = _package.Parts.First(p => p.Kind == "document").EntryName;
+        var state = new RenderState
+        {
+            Publication = publication,
+            MaxImageWidth = RichContent.TextWidth(ReadXml(_package.Entry(mainEntry))),
+            NextFootnoteId = RichContent.FirstFootnoteId(_package.Entry(_package.Parts.FirstOrDefault(p => p.Kind == "footnotes").EntryName)),
+        };
         var diagnostics = new List<Diagnostic>(Diagnostics);
         var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using var timeout = new CancellationTokenSource(options.TimeLimit);
@@ -203,23 +213,26 @@ public sealed class WordTemplate
             }
             catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
-                diagnostics.Add(TemplateDiagnostics.AtFile(Name, TemplateDiagnostics.Limit, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
+                diagnostics.Add(TemplateDiagnostics.AtFile(Name, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
                 break;
             }
             catch (ScriptRuntimeException ex)
             {
                 // Scriban words every limit it enforces (loops, recursion, output) with "limit".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TemplateDiagnostics.Limit : TemplateDiagnostics.Runtime;
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.TemplateRuntimeError;
                 diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
                 continue;
             }
 
             var fixedPart = OutputFixer.Fix(xml, state, _numbering);
             replaced[part.EntryName] = OutputFixer.Serialize(fixedPart);
-            if (context.Links.Count > 0)
+            if (context.Links.Count > 0 || context.Images.Count > 0)
             {
-                var relsName = RelationshipsEntry(part.EntryName);
-                replaced[relsName] = AddLinks(_package.Entry(relsName), context.Links);
+                var relsName = PackageParts.RelationshipsEntry(part.EntryName);
+                replaced[relsName] = PackageParts.AddRelationships(
+                    _package.Entry(relsName),
+                    context.Links.Select(l => new PackageParts.Relationship(l.Id, PackageParts.HyperlinkType, l.Url, External: true))
+                        .Concat(context.Images.Select(i => new PackageParts.Relationship(i.Id, PackageParts.ImageType, i.Target, External: false))));
             }
         }
 
@@ -234,8 +247,9 @@ public sealed class WordTemplate
             replaced[_package.NumberingEntry!] = OutputFixer.Serialize(numberingPart);
         }
 
+        RichContent.Complete(_package, mainEntry, state, replaced);
         using var output = new MemoryStream();
-        PackageWriter.Write(output, _package.Entries, replaced);
+        PackageWriter.Write(output, _compressed.Value, replaced);
         return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
     }
 
@@ -313,38 +327,5 @@ public sealed class WordTemplate
 
         using var stream = new MemoryStream(data);
         return XDocument.Load(stream, LoadOptions.None);
-    }
-
-    private static string RelationshipsEntry(string entryName)
-    {
-        var folder = Path.GetDirectoryName(entryName)?.Replace('\\', '/') ?? string.Empty;
-        var file = Path.GetFileName(entryName);
-        return (folder.Length > 0 ? folder + "/" : string.Empty) + "_rels/" + file + ".rels";
-    }
-
-    private static byte[] AddLinks(byte[]? rels, List<(string Id, string Url)> links)
-    {
-        XDocument document;
-        if (rels is null)
-        {
-            document = new XDocument(new XElement(WordNames.PackageRelationships + "Relationships"));
-        }
-        else
-        {
-            using var stream = new MemoryStream(rels);
-            document = XDocument.Load(stream);
-        }
-
-        foreach (var (id, url) in links)
-        {
-            document.Root!.Add(new XElement(
-                WordNames.PackageRelationships + "Relationship",
-                new XAttribute("Id", id),
-                new XAttribute("Type", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"),
-                new XAttribute("Target", url),
-                new XAttribute("TargetMode", "External")));
-        }
-
-        return OutputFixer.Serialize(document);
     }
 }

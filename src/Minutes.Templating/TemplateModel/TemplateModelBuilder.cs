@@ -365,10 +365,12 @@ internal sealed partial class TemplateModelBuilder
                     break;
                 case AgreementPoint agreement:
                     Set(value, "agreement", agreement.Text, _labels["agreement"]);
+                    value.SetValue("vote", BuildVote(agreement.Vote), true);
                     AddOutcome(value, _agreements);
                     break;
                 case DecisionPoint decision:
                     Set(value, "decision", decision.Text, _labels["decision"]);
+                    value.SetValue("vote", BuildVote(decision.Vote), true);
                     AddOutcome(value, _decisions);
                     break;
                 case ActionPoint action:
@@ -378,6 +380,14 @@ internal sealed partial class TemplateModelBuilder
                     value.SetValue("due", ToDateTime(action.Due), true);
                     value.SetValue("due_text", LongDate(action.Due), true);
                     AddOutcome(value, _actions);
+                    break;
+                case TablePoint table:
+                    Set(value, "table", table.Caption ?? InlineText.Empty, label: null);
+                    SetTable(value, table);
+                    break;
+                case ImagePoint image:
+                    Set(value, "image", image.Caption ?? InlineText.Empty, label: null);
+                    SetImage(value, image);
                     break;
                 default:
                     throw new InvalidOperationException("Unknown point " + point.GetType().Name);
@@ -393,7 +403,7 @@ internal sealed partial class TemplateModelBuilder
         value.SetValue("text", text, true);
         value.SetValue("label", label, true);
         value.SetValue("is_outcome", label is not null, true);
-        foreach (var key in (string[])["by", "owner", "owner_name", "due", "due_text"])
+        foreach (var key in (string[])["by", "owner", "owner_name", "due", "due_text", .. RichPointKeys])
         {
             value.SetValue(key, null, false);
         }
@@ -467,6 +477,14 @@ internal sealed partial class TemplateModelBuilder
                         break;
                     case DecisionPoint d:
                         text.Append(d.Text).Append('\n');
+                        break;
+                    case TablePoint table:
+                        text.Append(table.Caption).Append('\n');
+                        foreach (var cell in table.Header.Concat(table.Rows.SelectMany(r => r)))
+                        {
+                            text.Append(cell.Text).Append('\n');
+                        }
+
                         break;
                     case ActionPoint a:
                         text.Append(a.Text).Append('\n');

@@ -65,6 +65,60 @@ public sealed class WordProcessorTests
         }
     }
 
+    /// <summary>
+    /// The rich example in a real word processor: the footnote stands at the foot of the page whose text refers
+    /// to it, and the table, the picture's caption and the vote sentence are all there.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("verslag")]
+    [InlineData("minutes")]
+    [InlineData("besluitenlijst")]
+    public void LibreOffice_shows_the_footnote_at_the_foot_of_its_page_and_the_table_picture_and_vote(string templateName)
+    {
+        var soffice = FindOnPath("soffice");
+        var pdftotext = FindOnPath("pdftotext");
+        Assert.False(
+            (soffice is null || pdftotext is null) && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+            "soffice and pdftotext must be installed in CI");
+        Skip.If(soffice is null || pdftotext is null, "soffice (LibreOffice) or pdftotext (poppler-utils) is not on PATH");
+
+        var parsed = MinutesParser.ParseFile(Path.Combine(Repository.Root, "examples", "gemeenteraad-2025-03-13.yaml"));
+        var result = WordTemplate.BuiltIn(templateName).Render(parsed.Document!);
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+
+        var work = Directory.CreateTempSubdirectory("minutes-soffice-");
+        try
+        {
+            var docx = Path.Combine(work.FullName, templateName + ".docx");
+            result.Save(docx);
+            var profile = new Uri(Path.Combine(work.FullName, "profile")).AbsoluteUri;
+            Run(soffice!, work.FullName, $"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work.FullName, docx);
+            var pages = Run(pdftotext!, work.FullName, "-enc", "UTF-8", Path.ChangeExtension(docx, ".pdf"), "-")
+                .Split('\f')
+                .Select(p => string.Join(' ', p.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)))
+                .ToList();
+            var all = string.Join(' ', pages);
+
+            Assert.Contains("Aangenomen met 21 stemmen voor en 8 tegen (tegen: VVD)", all, StringComparison.Ordinal);
+            Assert.Contains("Met algemene stemmen aangenomen", all, StringComparison.Ordinal);
+            if (templateName == "besluitenlijst")
+            {
+                return; // a decision list prints the outcomes only
+            }
+
+            var page = Assert.Single(pages, p => p.Contains("ten opzichte van 2024", StringComparison.Ordinal));
+            var footnote = page.IndexOf("1 Exclusief de post onvoorzien, zie bijlage 2 van het raadsvoorstel.", StringComparison.Ordinal);
+            Assert.True(footnote > page.IndexOf("ten opzichte van 2024", StringComparison.Ordinal), $"the footnote is not below the text that refers to it:\n{page}");
+            Assert.Contains("4%1 ten opzichte van 2024", page, StringComparison.Ordinal);
+            Assert.Contains("Stemming per fractie Fractie Zetels Voor Tegen GroenLinks 9 9 0 VVD 8 0 8", all, StringComparison.Ordinal);
+            Assert.Contains("Woningbouw per jaar", all, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static string Run(string program, string folder, params string[] args)
     {
         var start = new ProcessStartInfo(program)

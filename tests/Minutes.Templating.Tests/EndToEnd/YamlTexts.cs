@@ -109,7 +109,12 @@ internal static partial class YamlTexts
         switch (node)
         {
             case YamlScalarNode scalar when scalar.Value is { Length: > 0 } value && (isOutcome || !outcomesOnly):
-                yield return Plain(value);
+                // A footnote's text stands at the foot of the page: the text around it is checked in its place.
+                foreach (var piece in Footnote().Split(value).Select(p => p.Trim()).Where(p => p.Length > 0))
+                {
+                    yield return Plain(piece);
+                }
+
                 break;
             case YamlSequenceNode sequence:
                 foreach (var child in sequence)
@@ -141,6 +146,10 @@ internal static partial class YamlTexts
     /// <summary>The text as the internal version prints it: Markdown marks gone, a redaction span's own text kept with its ground beside it.</summary>
     private static string Plain(string markdown) =>
         Link().Replace(Redaction().Replace(markdown, "$1 $2").Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>The footnotes of a text: <c>^[…]</c>, with links and redaction spans inside.</summary>
+    [GeneratedRegex(@"\^\[(?:[^\[\]]|\[[^\]]*\]|\[\[[^\]]*\]\])*\]")]
+    public static partial Regex Footnote();
 
     [GeneratedRegex(@"\[\[([^|\]]*)\|([^\]]*)\]\]")]
     private static partial Regex Redaction();

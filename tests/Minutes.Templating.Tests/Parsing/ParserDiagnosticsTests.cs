@@ -66,7 +66,7 @@ public class ParserDiagnosticsTests
     {
         var diagnostic = Single(WithPoints("- agreement: Done.\n  owner: VNG"), DiagnosticCodes.UnknownKey, 8, 9);
 
-        Assert.Equal("key 'owner' does not belong to a 'agreement' point; its keys are 'agreement'", diagnostic.Message);
+        Assert.Equal("key 'owner' does not belong to a 'agreement' point; its keys are 'agreement', 'vote'", diagnostic.Message);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class ParserDiagnosticsTests
         var diagnostic = Single(WithPoints("- by: VNG"), DiagnosticCodes.PointForm, 7, 9);
 
         Assert.Contains("none of the point forms", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("'text' (with optional 'by' and 'points'), 'topic' (with 'points'), 'agreement', 'decision', or 'action' (with 'owner' and optional 'due')", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("'text' (with optional 'by' and 'points'), 'topic' (with 'points'), 'agreement' or 'decision' (with optional 'vote'), 'action' (with 'owner' and optional 'due'), 'table' (with 'caption', 'header' and 'rows'), or 'image' (with 'alt' and optional 'caption' and 'width')", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,10 +61,12 @@ public class MinutesSchemaTests
     [MemberData(nameof(ExampleFiles))]
     public void Every_example_validates_and_parses(string relativePath)
     {
-        var yaml = File.ReadAllText(Path.Combine(Repository.Root, relativePath));
+        var path = Path.Combine(Repository.Root, relativePath);
+        var yaml = File.ReadAllText(path);
 
         var results = Evaluate(yaml);
-        var parsed = MinutesParser.Parse(yaml, relativePath);
+        var parsed = MinutesParser.Parse(yaml, path); // pictures are found beside the file named
+
 
         Assert.True(results.IsValid, Errors(results));
         Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));

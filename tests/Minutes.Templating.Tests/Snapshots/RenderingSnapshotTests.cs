@@ -140,7 +140,8 @@ public sealed class RenderingSnapshotTests
 
     private static byte[] Render(string template, string yaml, RenderMode mode)
     {
-        var parsed = MinutesParser.Parse(yaml, "minutes.yaml");
+        // Named as a file in the examples' folder, so the pictures the examples show are found.
+        var parsed = MinutesParser.Parse(yaml, Path.Combine(Repository.Root, "examples", "minutes.yaml"));
         Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));
         var result = WordTemplate.BuiltIn(template).Render(parsed.Document!, new RenderOptions { Mode = mode });
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
