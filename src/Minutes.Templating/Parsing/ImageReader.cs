@@ -95,7 +95,8 @@ internal static class ImageReader
 
             return new Outcome(new ImageFile(path, image.Format, image.Width, image.Height, data), null, null);
         }
-        catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
+            or IndexOutOfRangeException or OverflowException or FormatException or NotSupportedException)
         {
             return Fail(Diagnostics.DiagnosticCodes.ImageFormat, $"image '{path}' cannot be read as a PNG or JPEG picture: {ex.Message}");
         }

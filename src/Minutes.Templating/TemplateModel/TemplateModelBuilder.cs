@@ -255,9 +255,17 @@ internal sealed partial class TemplateModelBuilder
             details.Add(_labels[excused ? "excused" : "not_excused"]);
         }
 
-        if (details.Count > 0)
+        // A note joins the details in the brackets ("(VNG, chair, online)"), its markup kept (a withheld name
+        // stays marked); one written in brackets already loses them.
+        var detailTexts = details.Select(InlineText.Plain).ToList();
+        if (person.Note is { } noteText && noteText.ToString().Trim() is { Length: > 0 } note)
         {
-            words.Add(InlineText.Plain("(" + string.Join(", ", details) + ")"));
+            detailTexts.Add(!noteText.HasRedactions && note.StartsWith('(') && note.EndsWith(')') ? InlineText.Plain(note[1..^1].Trim()) : noteText);
+        }
+
+        if (detailTexts.Count > 0)
+        {
+            words.Add(Join([InlineText.Plain("("), Join(detailTexts, ", "), InlineText.Plain(")")], string.Empty));
         }
 
         if (person.OnBehalfOf is not null)
@@ -265,26 +273,38 @@ internal sealed partial class TemplateModelBuilder
             words.Add(Join([InlineText.Plain(_labels["on_behalf_of"]), person.OnBehalfOf], " "));
         }
 
-        if (person.Note is not null)
-        {
-            words.Add(person.Note);
-        }
-
         return Join(words.Where(w => w.Inlines.Count > 0), " ");
     }
 
-    /// <summary>Texts joined by <paramref name="separator"/>, their markup kept.</summary>
+    /// <summary>Texts joined by <paramref name="separator"/>, their markup kept and plain pieces side by side made one (one run).</summary>
     private static InlineText Join(IEnumerable<InlineText> texts, string separator)
     {
         var inlines = new List<Inline>();
+        void Add(Inline inline)
+        {
+            if (inline is TextInline next && inlines.Count > 0 && inlines[^1] is TextInline last)
+            {
+                inlines[^1] = new TextInline(last.Text + next.Text);
+            }
+            else if (inline is not TextInline { Text.Length: 0 })
+            {
+                inlines.Add(inline);
+            }
+        }
+
+        var first = true;
         foreach (var text in texts)
         {
-            if (inlines.Count > 0)
+            if (!first)
             {
-                inlines.Add(new TextInline(separator));
+                Add(new TextInline(separator));
             }
 
-            inlines.AddRange(text.Inlines);
+            first = false;
+            foreach (var inline in text.Inlines)
+            {
+                Add(inline);
+            }
         }
 
         return inlines.Count == 0 ? InlineText.Empty : new InlineText(inlines);

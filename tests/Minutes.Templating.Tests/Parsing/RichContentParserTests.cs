@@ -12,6 +12,9 @@ public sealed class RichContentParserTests
     /// <summary>The smallest valid PNG: 1 × 1 pixel.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
+    /// <summary>A 16 × 16 pixel JPEG.</summary>
+    private static readonly byte[] Jpeg = Convert.FromBase64String("/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z");
+
     private static string WithPoints(string points) =>
         MinimalHead + "agenda:\n  - title: Item\n    points:\n" + string.Join('\n', points.Split('\n').Select(l => "      " + l)) + "\n";
 
@@ -123,6 +126,37 @@ public sealed class RichContentParserTests
         Assert.Contains("not a PNG or JPEG", result.Diagnostics[1].Message, StringComparison.Ordinal);
         Assert.Contains("outside the minutes' folder", result.Diagnostics[2].Message, StringComparison.Ordinal);
         Assert.Contains("'alt'", result.Diagnostics[3].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Jpeg_is_read_with_its_size()
+    {
+        var outcome = ImageReader.Read("photo.jpg", Jpeg);
+
+        Assert.Equal((ImageFormat.Jpeg, 16, 16), (outcome.Image!.Format, outcome.Image.PixelWidth, outcome.Image.PixelHeight));
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(20)]
+    public void Cut_off_pictures_are_a_located_error_never_an_exception(int length)
+    {
+        foreach (var picture in (byte[][])[Png, Jpeg])
+        {
+            var outcome = ImageReader.Read("cut.png", picture[..Math.Min(length, picture.Length)]);
+
+            Assert.Null(outcome.Image);
+            Assert.Equal(DiagnosticCodes.ImageFormat, outcome.Code);
+        }
+    }
+
+    [Fact]
+    public void Picture_over_the_pixel_limit_is_refused_before_it_is_decoded()
+    {
+        // A PNG header that claims 20 000 × 20 000 pixels, with no picture data behind it.
+        var outcome = ImageReader.Read("big.png", Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAATiAAAE4gCAIAAABsEtFuAAAACElEQVR4nAMAAAAAAUgGidIAAAAASUVORK5CYII="));
+
+        Assert.Equal(DiagnosticCodes.ImageTooLarge, outcome.Code);
     }
 
     [Fact]
