@@ -8,6 +8,7 @@ using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
 using Minutes.Templating.Redaction;
 using Minutes.Templating.TemplateModel;
+using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -240,8 +241,10 @@ public sealed class WordTemplate
             }
             catch (ScriptRuntimeException ex)
             {
-                // Scriban words every limit it enforces (loops, recursion, output) with "limit".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.TemplateRuntimeError;
+                // Scriban words every limit it enforces (loops, recursion, output, strings) with "limit"; a regular expression "times out".
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) || ex.OriginalMessage.Contains("timed out", StringComparison.OrdinalIgnoreCase)
+                    ? DiagnosticCodes.TemplateLimitExceeded
+                    : DiagnosticCodes.TemplateRuntimeError;
                 diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
                 continue;
             }
@@ -338,6 +341,10 @@ public sealed class WordTemplate
             LoopLimit = options.LoopLimit,
             RecursiveLimit = options.RecursionLimit,
             OutputLimit = options.OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            LimitToString = options.StringLimit,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = options.RegexTimeLimit,
             MemberFilter = member => member.DeclaringType == typeof(DateTime),
             CancellationToken = cancellation,
         };
