@@ -51,6 +51,19 @@ public sealed class InputSafetyTests
     }
 
     [Fact]
+    public void Control_characters_from_the_input_are_escaped_in_diagnostics()
+    {
+        var yaml = Minimal + "\"a\\e[31mred\\nfake.yaml:1:1: error: forged\": 1\n";
+
+        var problem = Assert.Single(MinutesParser.Parse(yaml, "keys.yaml").Diagnostics);
+        var line = problem.ToString();
+
+        Assert.Equal("MT1002", problem.Code);
+        Assert.DoesNotContain(line, char.IsControl);
+        Assert.Contains("a\\u001B[31mred\\nfake.yaml", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_command_line_raises_a_limit_with_limit_NAME_VALUE()
     {
         using var folder = new TempDirectory();
