@@ -6,6 +6,7 @@ using Minutes.Templating.Engine;
 using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
+using Minutes.Templating.Redaction;
 using Minutes.Templating.TemplateModel;
 using Scriban;
 using Scriban.Runtime;
@@ -203,13 +204,17 @@ public sealed class WordTemplate
         options ??= RenderOptions.Default;
         if (HasErrors || _package is null)
         {
-            return new RenderResult(null, Diagnostics);
+            return new RenderResult(null, Diagnostics, Withheld.None, Name);
         }
 
         var publication = options.Mode == RenderMode.Publication;
         var language = options.Language ?? minutes.Language;
-        var prepared = minutes with { Language = language };
-        var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared, _labels);
+        var marked = Redactions.Mark(minutes with { Language = language });
+        var withheld = Withheld.Of(marked);
+        var model = TemplateModelBuilder.Build(
+            publication ? Publication.Prepare(marked, withheld) : marked,
+            _labels,
+            new RedactionView(publication, withheld.Grounds));
         var culture = Labels.CultureFor(language);
         var mainEntry = _package.Parts.First(p => p.Kind == "document").EntryName;
         var state = new RenderState
@@ -258,7 +263,7 @@ public sealed class WordTemplate
 
         if (diagnostics.Any(d => d.IsError))
         {
-            return new RenderResult(null, diagnostics);
+            return new RenderResult(null, diagnostics, Withheld.None, Name);
         }
 
         if (state.AddedLists.Count > 0 && ReadXml(_package.Entry(_package.NumberingEntry)) is { } numberingPart)
@@ -277,7 +282,7 @@ public sealed class WordTemplate
 
         using var output = new MemoryStream();
         PackageWriter.Write(output, _compressed.Value, replaced);
-        return new RenderResult(output.ToArray(), diagnostics);
+        return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
     }
 
     /// <summary>
