@@ -20,6 +20,7 @@ internal static class CliApp
             "minutes render minutes/ 'archive/**/*.yaml' -t house-style.dotx -o out/",
             "minutes render minutes/ -o out/ --format json > diagnostics.json",
             "minutes render examples/lrt-2023-04-21.yaml --mode both -o out/",
+            "minutes render minutes/ -o out/ --pdf",
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
         ["schema"] = ["minutes schema > minutes.schema.json"],
@@ -102,7 +103,7 @@ internal static class CliApp
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Where to write: a directory (each input becomes NAME.docx in it) or, for one input, a .docx file. Default: next to each input.",
+            Description = "Where to write: a directory (each input becomes NAME.docx in it) or, for one input, a .docx file (or a .pdf file: the PDF alone). Default: next to each input.",
             HelpName = "FILE|DIR",
         };
 
@@ -119,6 +120,11 @@ internal static class CliApp
             HelpName = "TAG",
         };
 
+        var pdf = new Option<bool>("--pdf")
+        {
+            Description = $"Also write a PDF/A-2b beside each document (NAME.pdf), converted by LibreOffice (soffice on PATH, or where {Pdf.PdfConverter.SofficeVariable} points). With --mode both, each version gets its PDF; with -o FILE.pdf and one input, only the PDF is written.",
+        };
+
         var format = FormatOption();
         var render = new Command("render", "Render minutes into Word documents (.docx). A file with errors is not written; the others still are.");
         render.Arguments.Add(files);
@@ -126,6 +132,7 @@ internal static class CliApp
         render.Options.Add(output);
         render.Options.Add(mode);
         render.Options.Add(language);
+        render.Options.Add(pdf);
         render.Options.Add(format);
         render.SetAction(result =>
         {
@@ -136,7 +143,8 @@ internal static class CliApp
                 result.GetValue(output),
                 reporter,
                 modes: ParseModes(result.GetValue(mode)),
-                language: result.GetValue(language));
+                language: result.GetValue(language),
+                pdf: result.GetValue(pdf));
         });
 
         var validateFiles = new Argument<string[]>("FILE")

@@ -124,7 +124,7 @@ internal static class OutputPaths
 
         if (Path.HasExtension(output))
         {
-            throw new UsageException($"--output {output} must be a directory or a {Extension} file");
+            throw new UsageException($"--output {output} must be a directory, a {Extension} file or a {PdfOutputs.Extension} file");
         }
 
         return true;

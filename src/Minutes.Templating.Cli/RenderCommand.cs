@@ -19,9 +19,10 @@ internal static class RenderCommand
     /// <param name="maxParallelism">How many files are rendered at once; null for one per processor.</param>
     /// <param name="modes">The versions to write of each file (<c>--mode</c>); null for the internal version alone.</param>
     /// <param name="language">The <c>--language</c> value that overrides each document's language, or null.</param>
+    /// <param name="pdf">True for <c>--pdf</c>: a PDF beside each document (also asked for by an <c>--output</c> that names a .pdf).</param>
     /// <returns>The exit code.</returns>
-    /// <exception cref="UsageException">The command line names things that cannot be used.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null)
+    /// <exception cref="UsageException">The command line names things that cannot be used, or LibreOffice is needed and missing.</exception>
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false)
     {
         // Everything the command line names is checked before any work starts, so a typo costs nothing.
         if (language is not null && !RenderOptions.IsLanguageTag(language))
@@ -31,7 +32,8 @@ internal static class RenderCommand
 
         modes ??= [RenderMode.Internal];
         var inputs = InputExpander.Expand(fileArguments);
-        var outputs = OutputPaths.Resolve(inputs, output);
+        using var pdfOutputs = pdf || PdfOutputs.NamesPdf(output) ? PdfOutputs.Prepare(inputs, output) : null;
+        var outputs = OutputPaths.Resolve(inputs, pdfOutputs?.DocxOutput ?? output);
         var documents = outputs.Select(o => OutputPaths.Versions(o, modes)).ToList();
         OutputPaths.CheckDistinct(inputs, documents);
         var located = TemplateResolver.Locate(template);
@@ -44,6 +46,7 @@ internal static class RenderCommand
         }
 
         var outcomes = new Outcome?[inputs.Count];
+        var written = new List<(string Input, string Docx)>();
         var reported = 0;
         var rendered = 0;
         var gate = new object();
@@ -60,8 +63,9 @@ internal static class RenderCommand
                     outcomes[i] = outcome;
                     while (reported < inputs.Count && outcomes[reported] is { } next)
                     {
-                        Report(reported, inputs.Count, inputs[reported], next, reporter);
+                        Report(reported, inputs.Count, inputs[reported], next, reporter, pdfOutputs?.DocxOutput is not null);
                         rendered += next.Rendered ? 1 : 0;
+                        written.AddRange(next.Written.Select(document => (inputs[reported], document.Path)));
                         outcomes[reported] = null;
                         reported++;
                     }
@@ -74,6 +78,8 @@ internal static class RenderCommand
             reporter.Results.WriteLine($"{rendered} rendered, {failed} failed");
         }
 
+        // Converted after all are rendered, so that one LibreOffice start does them all.
+        failed += pdfOutputs?.Convert(written, reporter) ?? 0;
         reporter.Finish(documents: true);
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
@@ -155,9 +161,10 @@ internal static class RenderCommand
     /// <summary>
     /// Reports one file: its diagnostics, then its lines. In a log that is <c>rendered IN -> OUT (VERSION)</c> for
     /// each document written (a failed file is told by its diagnostics); on a terminal every file gets a line
-    /// counting the files done, <c>[3/10] rendered …</c> or <c>[4/10] failed …</c>.
+    /// counting the files done, <c>[3/10] rendered …</c> or <c>[4/10] failed …</c>. A Word document rendered only
+    /// to be converted (<c>-o FILE.pdf</c>) gets no line: its PDF's line says what was written.
     /// </summary>
-    private static void Report(int index, int count, string input, Outcome outcome, Reporter reporter)
+    private static void Report(int index, int count, string input, Outcome outcome, Reporter reporter, bool temporary)
     {
         reporter.Diagnostics(outcome.Diagnostics);
         if (outcome.Error is not null)
@@ -166,7 +173,7 @@ internal static class RenderCommand
         }
 
         var progress = reporter.Interactive && count > 1 ? $"[{index + 1}/{count}] " : string.Empty;
-        foreach (var (path, mode) in outcome.Written)
+        foreach (var (path, mode) in temporary ? [] : outcome.Written)
         {
             reporter.Written(input, path, VersionName(mode), progress);
         }

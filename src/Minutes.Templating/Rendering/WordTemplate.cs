@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Xml.Linq;
 using Minutes.Templating.Diagnostics;
@@ -27,6 +28,9 @@ public sealed class WordTemplate
     private readonly IReadOnlyList<CompiledPart> _parts;
     private readonly Numbering _numbering;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _labels;
+
+    /// <summary>The styles part for each document language rendered so far; null where the template's own will do.</summary>
+    private readonly ConcurrentDictionary<string, byte[]?> _stylesByLanguage = new(StringComparer.OrdinalIgnoreCase);
 
     private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? labels, string? description, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -303,7 +307,14 @@ public sealed class WordTemplate
             replaced[_package.NumberingEntry!] = OutputFixer.Serialize(numberingPart);
         }
 
+        // The language first: the rich content adds its styles to the styles part as it then is.
+        if (_package.StylesEntry is { } stylesEntry && StylesFor(language) is { } styles)
+        {
+            replaced[stylesEntry] = styles;
+        }
+
         RichContent.Complete(_package, mainEntry, state, replaced);
+
         using var output = new MemoryStream();
         PackageWriter.Write(output, _compressed.Value, replaced);
         return new RenderResult(output.ToArray(), diagnostics);
@@ -373,6 +384,10 @@ public sealed class WordTemplate
         context.PushGlobal(new ScriptObject());
         return context;
     }
+
+    /// <summary>The styles part declaring <paramref name="language"/> as the document's language, or null when the template's declares it already.</summary>
+    private byte[]? StylesFor(string language) =>
+        _stylesByLanguage.GetOrAdd(language, l => DocumentLanguage.Apply(ReadXml(_package!.Entry(_package.StylesEntry)), l) is { } styles ? OutputFixer.Serialize(styles) : null);
 
     private static XDocument? ReadXml(byte[]? data) => data is null ? null : SafeXml.Load(data, "part");
 }

@@ -191,13 +191,13 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
-    public void An_output_that_is_neither_a_directory_nor_a_docx_exits_2()
+    public void An_output_that_is_neither_a_directory_nor_a_docx_nor_a_pdf_exits_2()
     {
         var input = _temp.Write("x.yaml");
 
-        var run = CliRun.Of("render", input, "-o", _temp["x.pdf"]);
+        var run = CliRun.Of("render", input, "-o", _temp["x.txt"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("must be a directory or a .docx file", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("must be a directory, a .docx file or a .pdf file", run.Stderr, StringComparison.Ordinal);
     }
 }
