@@ -126,6 +126,7 @@ internal static class CliApp
         };
 
         var format = FormatOption();
+        var limit = LimitOption();
         var render = new Command("render", "Render minutes into Word documents (.docx). A file with errors is not written; the others still are.");
         render.Arguments.Add(files);
         render.Options.Add(template);
@@ -134,6 +135,7 @@ internal static class CliApp
         render.Options.Add(language);
         render.Options.Add(pdf);
         render.Options.Add(format);
+        render.Options.Add(limit);
         render.SetAction(result =>
         {
             reporter.Format = Reporter.ParseFormat(result.GetValue(format));
@@ -144,7 +146,8 @@ internal static class CliApp
                 reporter,
                 modes: ParseModes(result.GetValue(mode)),
                 language: result.GetValue(language),
-                pdf: result.GetValue(pdf));
+                pdf: result.GetValue(pdf),
+                limits: ParseLimits(result.GetValue(limit)));
         });
 
         var validateFiles = new Argument<string[]>("FILE")
@@ -157,10 +160,12 @@ internal static class CliApp
         validate.Arguments.Add(validateFiles);
         var validateFormat = FormatOption();
         validate.Options.Add(validateFormat);
+        var validateLimit = LimitOption();
+        validate.Options.Add(validateLimit);
         validate.SetAction(result =>
         {
             reporter.Format = Reporter.ParseFormat(result.GetValue(validateFormat));
-            return ValidateCommand.Run(result.GetRequiredValue(validateFiles), reporter);
+            return ValidateCommand.Run(result.GetRequiredValue(validateFiles), reporter, ParseLimits(result.GetValue(validateLimit)));
         });
 
         var schema = new Command("schema", "Print the JSON Schema of the minutes YAML contract, for editors and other tools.");
@@ -172,7 +177,9 @@ internal static class CliApp
         };
         var check = new Command("check", "Check a template without any minutes: tag syntax, block placement, and names the minutes model does not have.");
         check.Arguments.Add(checkedTemplate);
-        check.SetAction(result => TemplateCheckCommand.Run(result.GetRequiredValue(checkedTemplate), reporter));
+        var checkLimit = LimitOption();
+        check.Options.Add(checkLimit);
+        check.SetAction(result => TemplateCheckCommand.Run(result.GetRequiredValue(checkedTemplate), reporter, ParseLimits(result.GetValue(checkLimit))));
         var list = new Command("list", "List the built-in templates, one line each.");
         list.SetAction(_ => TemplateCommands.List(reporter));
         var initName = new Argument<string>("NAME") { Description = "The built-in template to start from: " + string.Join(", ", Rendering.WordTemplate.BuiltInNames) + "." };
@@ -217,6 +224,62 @@ internal static class CliApp
         "both" => [Rendering.RenderMode.Internal, Rendering.RenderMode.Publication],
         _ => [Rendering.RenderMode.Internal],
     };
+
+    /// <summary>The <c>--limit NAME=VALUE</c> option, which raises (or lowers) one of the read limits; it may be repeated.</summary>
+    private static Option<string[]> LimitOption() => new("--limit")
+    {
+        Description = "Change a limit on what is read, as NAME=VALUE (sizes in bytes, or with KiB, MiB or GiB); may be repeated. Limits (default): "
+            + "minutes-size (4MiB), template-size (64MiB), template-entries (2000), part-size (64MiB), unpacked-size (256MiB), compression-ratio (100).",
+        HelpName = "NAME=VALUE",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The read limits with every <c>--limit NAME=VALUE</c> applied.</summary>
+    /// <exception cref="UsageException">A value is not NAME=VALUE, names no limit, or is not a positive number.</exception>
+    internal static ReadLimits ParseLimits(string[]? values)
+    {
+        var limits = ReadLimits.Default;
+        var problems = new List<string>();
+        foreach (var value in values ?? [])
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? value : value[..equals].Trim();
+            if (equals < 0 || !ReadLimits.Names.Contains(name))
+            {
+                problems.Add($"--limit {value}: give NAME=VALUE, where NAME is one of {string.Join(", ", ReadLimits.Names)}");
+                continue;
+            }
+
+            var number = value[(equals + 1)..].Trim();
+            long factor = 1;
+            foreach (var (suffix, size) in new[] { ("KiB", 1024L), ("MiB", 1024L * 1024), ("GiB", 1024L * 1024 * 1024) })
+            {
+                if (number.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    number = number[..^suffix.Length].Trim();
+                    factor = size;
+                }
+            }
+
+            if (!long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed <= 0 || parsed > long.MaxValue / factor)
+            {
+                problems.Add($"--limit {value}: the value must be a positive whole number, optionally with KiB, MiB or GiB");
+                continue;
+            }
+
+            try
+            {
+                limits = limits.With(name, parsed * factor);
+            }
+            catch (OverflowException)
+            {
+                problems.Add($"--limit {value}: the value is too large for {name}");
+            }
+        }
+
+        return problems.Count > 0 ? throw new UsageException(problems) : limits;
+    }
 
     /// <summary>The <c>--format</c> option of <c>render</c> and <c>validate</c>.</summary>
     private static Option<string> FormatOption()

@@ -20,10 +20,12 @@ internal static class RenderCommand
     /// <param name="modes">The versions to write of each file (<c>--mode</c>); null for the internal version alone.</param>
     /// <param name="language">The <c>--language</c> value that overrides each document's language, or null.</param>
     /// <param name="pdf">True for <c>--pdf</c>: a PDF beside each document (also asked for by an <c>--output</c> that names a .pdf).</param>
+    /// <param name="limits">How much of each file may be read (<c>--limit</c>); null for the defaults.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="UsageException">The command line names things that cannot be used, or LibreOffice is needed and missing.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false)
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         // Everything the command line names is checked before any work starts, so a typo costs nothing.
         if (language is not null && !RenderOptions.IsLanguageTag(language))
         {
@@ -38,7 +40,7 @@ internal static class RenderCommand
         OutputPaths.CheckDistinct(inputs, documents);
         var located = TemplateResolver.Locate(template);
 
-        var wordTemplate = LoadTemplate(located, reporter);
+        var wordTemplate = LoadTemplate(located, reporter, limits);
         if (wordTemplate is null)
         {
             reporter.Finish(documents: true);
@@ -56,7 +58,7 @@ internal static class RenderCommand
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
             i =>
             {
-                var outcome = RenderOne(inputs[i], documents[i], wordTemplate, language);
+                var outcome = RenderOne(inputs[i], documents[i], wordTemplate, language, limits);
                 lock (gate)
                 {
                     // Whatever is done and next in line is reported now, so output keeps the inputs' order.
@@ -84,12 +86,12 @@ internal static class RenderCommand
         return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
-    private static WordTemplate? LoadTemplate((string? BuiltInName, string? Path) located, Reporter reporter)
+    private static WordTemplate? LoadTemplate((string? BuiltInName, string? Path) located, Reporter reporter, ReadLimits limits)
     {
         WordTemplate template;
         try
         {
-            template = TemplateResolver.Load(located);
+            template = TemplateResolver.Load(located, limits);
         }
 #pragma warning disable CA1031 // Whatever breaks a user's template file is reported against that file.
         catch (Exception e) when (located.Path is not null)
@@ -108,12 +110,12 @@ internal static class RenderCommand
     /// Nothing is written unless every version rendered, so an internal version never goes out without the
     /// publication version that was asked for beside it.
     /// </summary>
-    private static Outcome RenderOne(string input, IReadOnlyList<(string Path, RenderMode Mode)> documents, WordTemplate template, string? language)
+    private static Outcome RenderOne(string input, IReadOnlyList<(string Path, RenderMode Mode)> documents, WordTemplate template, string? language, ReadLimits limits)
     {
         var diagnostics = new List<Diagnostic>();
         try
         {
-            var parsed = MinutesParser.ParseFile(input);
+            var parsed = MinutesParser.ParseFile(input, limits);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.HasErrors || parsed.Document is null)
             {

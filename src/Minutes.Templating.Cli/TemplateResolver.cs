@@ -36,8 +36,8 @@ internal static class TemplateResolver
     }
 
     /// <summary>Loads the template <see cref="Locate"/> found.</summary>
-    public static WordTemplate Load((string? BuiltInName, string? Path) located) =>
-        located.BuiltInName is { } name ? WordTemplate.BuiltIn(name) : WordTemplate.Load(located.Path!);
+    public static WordTemplate Load((string? BuiltInName, string? Path) located, ReadLimits limits) =>
+        located.BuiltInName is { } name ? WordTemplate.BuiltIn(name) : WordTemplate.Load(located.Path!, limits);
 
     private static bool LooksLikePath(string value) =>
         value.IndexOfAny(['/', '\\']) >= 0 || Path.HasExtension(value);

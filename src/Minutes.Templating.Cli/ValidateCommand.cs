@@ -8,9 +8,10 @@ internal static class ValidateCommand
     /// <summary>Parses every input and reports its diagnostics.</summary>
     /// <param name="fileArguments">The FILE arguments: files, directories or patterns.</param>
     /// <param name="reporter">Where messages go.</param>
+    /// <param name="limits">How much of each file may be read (<c>--limit</c>); null for the defaults.</param>
     /// <returns>The exit code: 1 when any file has errors.</returns>
     /// <exception cref="UsageException">The command line names files that do not exist.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, Reporter reporter)
+    public static int Run(IReadOnlyList<string> fileArguments, Reporter reporter, ReadLimits? limits = null)
     {
         var inputs = InputExpander.Expand(fileArguments);
         var valid = 0;
@@ -19,7 +20,7 @@ internal static class ValidateCommand
             MinutesParseResult parsed;
             try
             {
-                parsed = MinutesParser.ParseFile(input);
+                parsed = MinutesParser.ParseFile(input, limits ?? ReadLimits.Default);
             }
 #pragma warning disable CA1031 // One file that breaks the library must not stop the others.
             catch (Exception e)

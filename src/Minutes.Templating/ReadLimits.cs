@@ -69,4 +69,31 @@ public sealed record ReadLimits
         >= 1024 when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes"),
     };
+
+    /// <summary>
+    /// Reads a stream to its end, or stops as soon as it passes <paramref name="limit"/> bytes and returns null:
+    /// an endless stream (<c>/dev/zero</c>) or a huge file costs no more than the limit.
+    /// </summary>
+    internal static byte[]? ReadAll(Stream input, long limit)
+    {
+        if (input.CanSeek && input.Length - input.Position > limit)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
 }

@@ -35,10 +35,39 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
     /// <summary>True when this is an error.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
-    /// <summary>Formats the diagnostic as <c>file:line:column: error|warning: message [code]</c>, the form compilers use.</summary>
+    /// <summary>
+    /// Formats the diagnostic as <c>file:line:column: error|warning: message [code]</c>, the form compilers use,
+    /// on one line: control characters taken from the input (a newline or ESC in a key) are written as escapes
+    /// such as <c>\n</c> and <c>\u001B</c>, so a file cannot forge lines or send terminal commands.
+    /// </summary>
     public override string ToString()
     {
         var severity = Severity == DiagnosticSeverity.Error ? "error" : "warning";
-        return string.Create(CultureInfo.InvariantCulture, $"{Location}: {severity}: {Message} [{Code}]");
+        return Escape(string.Create(CultureInfo.InvariantCulture, $"{Location}: {severity}: {Message} [{Code}]"));
     }
+
+    private static string Escape(string text)
+    {
+        if (!text.Any(IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when IsControl(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsControl(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }

@@ -56,6 +56,21 @@ public static class DiagnosticCodes
     /// <summary>The document is empty (a top level that is not a mapping is <see cref="WrongType"/>).</summary>
     public const string EmptyDocument = "MT1016";
 
+    /// <summary>A <c>redact:</c> or <c>[[text|ground]]</c> ground that is not one of the Woo's, or not written the way practice writes it.</summary>
+    public const string UnknownGround = "MT1100";
+
+    /// <summary>
+    /// The name of an attendee marked <c>redact:</c> written without markup elsewhere (a warning): the publication
+    /// version withholds it there too; marking it confirms that.
+    /// </summary>
+    public const string UnmarkedWithheldName = "MT1101";
+
+    /// <summary>
+    /// The finished publication package still holds withheld text (in any part: text, attributes, relationships,
+    /// properties), so it is not written. Reported by the last check every rendering goes through.
+    /// </summary>
+    public const string WithheldTextInPackage = "MT3000";
+
     /// <summary>A table whose rows are not all as long as its header (or, without a header, as its first row).</summary>
     public const string TableShape = "MT1200";
 

@@ -15,6 +15,9 @@ internal static class NameChecker
     /// <summary>The shape of the template model, from its declaration: every name a template can reach.</summary>
     private static readonly Shape ModelShape = Shape.Of(ModelNames.Root, new Dictionary<ModelName, Shape>(ReferenceEqualityComparer.Instance));
 
+    /// <summary>The shape of the built-in functions: <c>array</c>, <c>string</c>, <c>date</c>… and their members.</summary>
+    private static readonly Shape BuiltinShape = Shape.Of(WordFunctions.Builtins);
+
     private static readonly HashSet<string> Implicit = new(StringComparer.Ordinal) { "for", "tablerow", "while", "this", "empty", "blank", "null", "true", "false" };
 
     /// <summary>Checks one compiled part, adding an error for each unknown name.</summary>
@@ -75,14 +78,26 @@ internal static class NameChecker
                 Walk(member.Target, scope, report);
                 if (Resolve(member.Target, scope) is { Members: { } members } && member.Member is ScriptVariable memberName && !members.ContainsKey(memberName.Name))
                 {
-                    report(member.Member, Unknown(memberName.Name, members.Keys, "here"));
+                    var full = member.Target is ScriptVariableGlobal owner ? owner.Name + "." + memberName.Name : null;
+                    report(member.Member, full is not null && WordFunctions.Unavailable.TryGetValue(full, out var why)
+                        ? $"'{full}' is not available to templates: {why}"
+                        : Unknown(memberName.Name, members.Keys, "here"));
                 }
 
                 return;
             case ScriptVariableGlobal global:
                 if (!Known(global.Name, scope))
                 {
-                    report(global, Unknown(global.Name, ModelShape.Members!.Keys.Concat(scope.Keys), "at the top level"));
+                    report(global, WordFunctions.Unavailable.TryGetValue(global.Name, out var why)
+                        ? $"'{global.Name}' is not available to templates: {why}"
+                        : Unknown(global.Name, ModelShape.Members!.Keys.Concat(scope.Keys), "at the top level"));
+                }
+
+                return;
+            case ScriptVariableLocal local:
+                if (!scope.ContainsKey(local.Name) && !scope.ContainsKey("*"))
+                {
+                    report(local, $"'{local.Name}' is not set here: a $ variable is set by the template itself ({{{{ {local.Name} = … }}}}) or is a function's parameter; nothing from outside (such as the environment) is");
                 }
 
                 return;
@@ -112,7 +127,7 @@ internal static class NameChecker
     private static Shape? Resolve(ScriptNode? expression, Dictionary<string, Shape?> scope) => expression switch
     {
         ScriptVariableGlobal global when scope.TryGetValue(global.Name, out var local) => local,
-        ScriptVariableGlobal global => ModelShape.Members!.GetValueOrDefault(global.Name),
+        ScriptVariableGlobal global => ModelShape.Members!.GetValueOrDefault(global.Name) ?? BuiltinShape.Members!.GetValueOrDefault(global.Name),
         ScriptMemberExpression { Member: ScriptVariable member } access => Resolve(access.Target, scope)?.Members?.GetValueOrDefault(member.Name),
         ScriptNestedExpression nested => Resolve(nested.Expression, scope),
         _ => null,
@@ -145,5 +160,14 @@ internal static class NameChecker
 
             return shape;
         }
+
+        /// <summary>The shape of Scriban's built-in objects (<c>array</c>, <c>string</c>…): the names of their functions.</summary>
+        public static Shape Of(Scriban.Runtime.ScriptObject builtins) => new()
+        {
+            Members = builtins.ToDictionary(
+                p => p.Key,
+                p => p.Value is Scriban.Runtime.ScriptObject inner ? Of(inner) : null,
+                StringComparer.Ordinal),
+        };
     }
 }

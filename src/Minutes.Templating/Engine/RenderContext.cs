@@ -131,7 +131,9 @@ internal sealed class RenderContext : TemplateContext
                 AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Redacted), " " + redaction.Text + " ");
                 break;
             case RedactionInline redaction:
-                AppendRun(builder, _part.RunProperties(tag, style), redaction.Text);
+                // The internal version prints the withheld text, marked, with its ground beside it.
+                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Withheld), redaction.Text);
+                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.WithheldGround), (redaction.Text.Length > 0 ? " " : string.Empty) + redaction.Ground);
                 break;
             case FootnoteInline footnote when _part.Kind == "document":
                 AppendFootnote(builder, footnote);

@@ -13,9 +13,16 @@ internal enum RunStyle
     Italic = 2,
     Link = 4,
     Redacted = 8,
+    Withheld = 16,
+    WithheldGround = 32,
 }
 
-/// <summary>Builds run properties: the tag's own, with bold, italic, link or redaction added in schema order.</summary>
+/// <summary>
+/// Builds run properties: the tag's own, with bold, italic, link or redaction added in schema order. The looks of
+/// redaction: in the publication version the ground in a black box (white on black shading, <see cref="RunStyle.Redacted"/>),
+/// in the internal version the withheld text on grey shading (<see cref="RunStyle.Withheld"/>) followed by its ground,
+/// raised and dark grey (<see cref="RunStyle.WithheldGround"/>).
+/// </summary>
 internal static partial class RunStyles
 {
     // The order of w:rPr children that the schema (CT_RPr) requires.
@@ -51,6 +58,17 @@ internal static partial class RunStyles
         {
             Set(properties, new XElement(W + "color", new XAttribute(Val, "FFFFFF")));
             Set(properties, new XElement(W + "shd", new XAttribute(Val, "clear"), new XAttribute(W + "color", "auto"), new XAttribute(W + "fill", "000000")));
+        }
+
+        if (style.HasFlag(RunStyle.Withheld) || style.HasFlag(RunStyle.WithheldGround))
+        {
+            Set(properties, new XElement(W + "shd", new XAttribute(Val, "clear"), new XAttribute(W + "color", "auto"), new XAttribute(W + "fill", "D9D9D9")));
+        }
+
+        if (style.HasFlag(RunStyle.WithheldGround))
+        {
+            Set(properties, new XElement(W + "color", new XAttribute(Val, "404040")));
+            Set(properties, new XElement(W + "vertAlign", new XAttribute(Val, "superscript")));
         }
 
         var ordered = properties.Elements().OrderBy(e => Rank(e.Name)).ToList();

@@ -5,19 +5,41 @@ namespace Minutes.Templating.Engine;
 
 /// <summary>
 /// The functions the engine adds for templates under <c>word</c>, and the built-ins every
-/// rendering shares (Scriban's own, without <c>date.now</c>: a rendering never depends on the clock).
+/// rendering shares: Scriban's own, without those in <see cref="Unavailable"/> (a rendering never depends on
+/// the clock or chance, never reads a file, never runs text as a template).
 /// </summary>
 internal static class WordFunctions
 {
-    /// <summary>Built once and shared, read-only, by every rendering.</summary>
+    /// <summary>Scriban's functions that templates do not have, and why.</summary>
+    public static IReadOnlyDictionary<string, string> Unavailable { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["date.now"] = "a rendering never depends on the clock; use meeting.date",
+        ["date.utc_now"] = "a rendering never depends on the clock; use meeting.date",
+        ["math.random"] = "a rendering never depends on chance: the same minutes give the same document",
+        ["math.uuid"] = "a rendering never depends on chance: the same minutes give the same document",
+        ["include"] = "a template cannot read files",
+        ["include_join"] = "a template cannot read files",
+        ["object.eval"] = "a template cannot run text as code",
+        ["object.eval_template"] = "a template cannot run text as a template",
+    };
+
+    /// <summary>Built once and shared, read-only, by every rendering; declared after <see cref="Unavailable"/>, which it reads.</summary>
     public static ScriptObject Builtins { get; } = CreateBuiltins();
 
     private static ScriptObject CreateBuiltins()
     {
         var builtins = Scriban.TemplateContext.GetDefaultBuiltinObject();
-        if (builtins["date"] is ScriptObject date)
+        foreach (var name in Unavailable.Keys)
         {
-            date.Remove("now");
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (dot < 0)
+            {
+                builtins.Remove(name);
+            }
+            else if (builtins[name[..dot]] is ScriptObject owner)
+            {
+                owner.Remove(name[(dot + 1)..]);
+            }
         }
 
         var word = new ScriptObject();

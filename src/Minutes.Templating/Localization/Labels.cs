@@ -30,6 +30,7 @@ internal static class Labels
         ["excused"] = "with apologies",
         ["not_excused"] = "without notice",
         ["on_behalf_of"] = "on behalf of",
+        ["redaction_legend"] = "Withheld under the Open Government Act (Woo)",
         ["item"] = "Item",
         ["presenter"] = "Presented by",
         ["documents"] = "Papers",
@@ -93,6 +94,7 @@ internal static class Labels
         ["excused"] = "m.k.",
         ["not_excused"] = "z.k.",
         ["on_behalf_of"] = "namens",
+        ["redaction_legend"] = "Weigeringsgronden Woo",
         ["item"] = "Agendapunt",
         ["presenter"] = "Inleider",
         ["documents"] = "Stukken",
@@ -212,6 +214,7 @@ internal static class Labels
         }
     }
 
-    private static bool IsDutch(string language) =>
+    /// <summary>True when <paramref name="language"/> is Dutch (<c>nl</c>, <c>nl-BE</c>…).</summary>
+    public static bool IsDutch(string language) =>
         language.Equals("nl", StringComparison.OrdinalIgnoreCase) || language.StartsWith("nl-", StringComparison.OrdinalIgnoreCase);
 }

@@ -180,8 +180,8 @@ public sealed record Person
     /// <summary>The person's part in the meeting.</summary>
     public PersonRole Role { get; init; }
 
-    /// <summary>The person this one replaces.</summary>
-    public string? OnBehalfOf { get; init; }
+    /// <summary>The person this one replaces, as inline text (a name may be withheld).</summary>
+    public InlineText? OnBehalfOf { get; init; }
 
     /// <summary>For an absentee: true when absent with notice, false without; null when not said.</summary>
     public bool? Excused { get; init; }

@@ -10,9 +10,9 @@ public abstract record Point
 
 /// <summary>A statement, printed as a bullet, with its optional speaker and sub-points.</summary>
 /// <param name="Text">What was said.</param>
-/// <param name="By">The speaker: an organisation's abbreviation or a person; null when not given.</param>
+/// <param name="By">The speaker: an organisation's abbreviation or a person, as inline text (a name may be withheld); null when not given.</param>
 /// <param name="Points">Nested sub-points, any depth.</param>
-public sealed record StatementPoint(InlineText Text, string? By, IReadOnlyList<Point> Points) : Point;
+public sealed record StatementPoint(InlineText Text, InlineText? By, IReadOnlyList<Point> Points) : Point;
 
 /// <summary>An unnumbered sub-heading inside an item, with its own points.</summary>
 /// <param name="Title">The sub-heading.</param>
@@ -37,9 +37,9 @@ public sealed record DecisionPoint(InlineText Text) : Point
 
 /// <summary>An action (Actie / Action) with its owner and optional due date.</summary>
 /// <param name="Text">What is to be done.</param>
-/// <param name="Owner">Who does it: an organisation's abbreviation or a person.</param>
+/// <param name="Owner">Who does it: an organisation's abbreviation or a person, as inline text (a name may be withheld).</param>
 /// <param name="Due">When it is due.</param>
-public sealed record ActionPoint(InlineText Text, string Owner, DateOnly? Due) : Point;
+public sealed record ActionPoint(InlineText Text, InlineText Owner, DateOnly? Due) : Point;
 
 /// <summary>A <c>table:</c> point: a small table of text and figures, with an optional caption and header row.</summary>
 /// <param name="Caption">The caption, or null.</param>

@@ -93,28 +93,9 @@ internal static class PackageReader
     }
 
     /// <summary>Reads a stream to its end, or stops with an error naming <paramref name="limitName"/> once it passes <paramref name="limit"/> bytes.</summary>
-    public static byte[] ReadBounded(Stream input, long limit, string limitName)
-    {
-        if (input.CanSeek && input.Length - input.Position > limit)
-        {
-            throw new PackageException($"the file is larger than {ReadLimits.Size(limit)}: {ReadLimits.Exceeded(limitName, limit, bytes: true)}") { IsLimit = true };
-        }
-
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            if (copy.Length + read > limit)
-            {
-                throw new PackageException($"the file is larger than {ReadLimits.Size(limit)}: {ReadLimits.Exceeded(limitName, limit, bytes: true)}") { IsLimit = true };
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
-        return copy.ToArray();
-    }
+    public static byte[] ReadBounded(Stream input, long limit, string limitName) =>
+        ReadLimits.ReadAll(input, limit)
+        ?? throw new PackageException($"the file is larger than {ReadLimits.Size(limit)}: {ReadLimits.Exceeded(limitName, limit, bytes: true)}") { IsLimit = true };
 
     private static bool IsXml(OpcPackage package, string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)

@@ -52,7 +52,8 @@ internal static class SafeXml
             var what = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
                 ? "holds a DTD, which is not allowed in a Word part"
                 : "is not well-formed XML: " + Message(ex);
-            throw new PackageException(string.Create(CultureInfo.InvariantCulture, $"{part}: {what} (line {ex.LineNumber}, column {ex.LinePosition})"), ex)
+            var place = ex.LineNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {ex.LineNumber}, column {ex.LinePosition})") : string.Empty;
+            throw new PackageException(part + ": " + what + place, ex)
             {
                 Part = part,
                 Line = ex.LineNumber,

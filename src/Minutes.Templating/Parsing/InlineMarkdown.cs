@@ -27,15 +27,18 @@ public static class InlineMarkdown
         return Parse(text, errors: null);
     }
 
-    /// <summary>Parses inline Markdown and reports malformed markup with its offset in <paramref name="text"/>.</summary>
-    internal static InlineText Parse(string text, List<(int Offset, string Message)>? errors)
+    /// <summary>
+    /// Parses inline Markdown and reports malformed markup with its offset in <paramref name="text"/>; the ground of
+    /// each redaction span goes to <paramref name="grounds"/> with its offset, for the caller to check.
+    /// </summary>
+    internal static InlineText Parse(string text, List<(int Offset, string Message)>? errors, List<(int Offset, string Ground)>? grounds = null)
     {
         if (text.Length == 0)
         {
             return InlineText.Empty;
         }
 
-        var state = new State(text, errors);
+        var state = new State(text, errors, grounds);
         return new InlineText(state.ParseRange(0, text.Length, 0));
     }
 
@@ -52,16 +55,18 @@ public static class InlineMarkdown
         private readonly string _s;
         private readonly bool[] _escaped;
         private readonly List<(int Offset, string Message)>? _errors;
+        private readonly List<(int Offset, string Ground)>? _grounds;
 
         /// <summary>For each unescaped <c>[</c>, the index of its matching <c>]</c> (nesting counted), or -1.</summary>
         private readonly int[] _matchingBracket;
 
         private bool _inFootnote;
 
-        public State(string s, List<(int Offset, string Message)>? errors)
+        public State(string s, List<(int Offset, string Message)>? errors, List<(int Offset, string Ground)>? grounds)
         {
             _s = s;
             _errors = errors;
+            _grounds = grounds;
             _escaped = new bool[s.Length];
             for (var i = 0; i < s.Length - 1; i++)
             {
@@ -186,7 +191,8 @@ public static class InlineMarkdown
 
                 if (c == '[')
                 {
-                    var close = finder.Find(Finder.BracketClose, i + 1);
+                    // The matching bracket when there is one, so a link's text may hold a redaction span.
+                    var close = _matchingBracket[i] > i && _matchingBracket[i] < end ? _matchingBracket[i] : finder.Find(Finder.BracketClose, i + 1);
                     if (close >= 0 && At(close + 1, end, '('))
                     {
                         var paren = finder.Find(Finder.ParenClose, close + 2);
@@ -279,6 +285,13 @@ public static class InlineMarkdown
                 return false;
             }
 
+            var groundStart = bar + 1;
+            while (groundStart < close && char.IsWhiteSpace(_s[groundStart]))
+            {
+                groundStart++;
+            }
+
+            _grounds?.Add((groundStart, ground));
             redaction = new RedactionInline(name, ground);
             return true;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Model;
 
@@ -45,24 +46,86 @@ public static class MinutesParser
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
+        return Parse(yaml, fileName, ReadLimits.Default);
+    }
+
+    /// <summary>Parses minutes from a stream of UTF-8 YAML.</summary>
+    /// <param name="stream">The stream to read.</param>
+    /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
+    public static MinutesParseResult Parse(Stream stream, string fileName = "minutes.yaml") => Parse(stream, fileName, ReadLimits.Default);
+
+    /// <summary>
+    /// Parses minutes from a stream of UTF-8 YAML, reading no more than <see cref="ReadLimits.MinutesSize"/>
+    /// bytes of it: a larger file, or an endless stream, is one error (MT1012). Bytes that are not UTF-8 are an
+    /// error (MT1001) at their line and column.
+    /// </summary>
+    /// <param name="stream">The stream to read.</param>
+    /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
+    /// <param name="limits">The limits; only <see cref="ReadLimits.MinutesSize"/> applies.</param>
+    public static MinutesParseResult Parse(Stream stream, string fileName, ReadLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(limits);
+        var bytes = ReadLimits.ReadAll(stream, limits.MinutesSize);
+        if (bytes is null)
+        {
+            return Failed(DiagnosticCodes.LimitExceeded, $"the file is larger than {ReadLimits.Size(limits.MinutesSize)}: {ReadLimits.Exceeded("minutes-size", limits.MinutesSize, bytes: true)}", fileName, 1, 1);
+        }
+
+        var text = bytes.AsSpan();
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        var chars = new char[text.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(text, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            // The place of the first byte that is not UTF-8: its line, and its column in characters.
+            var before = chars.AsSpan(0, written);
+            var line = before.Count('\n') + 1;
+            var column = written - (before.LastIndexOf('\n') + 1) + 1;
+            return Failed(
+                DiagnosticCodes.SyntaxError,
+                string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8: byte 0x{text[bytesRead]:X2} cannot be read as text; save the file as UTF-8"),
+                fileName,
+                line,
+                column);
+        }
+
+        return Parse(new string(chars, 0, written), fileName, limits);
+    }
+
+    /// <summary>Parses minutes from a YAML file.</summary>
+    /// <param name="path">The file's path, also used in diagnostics.</param>
+    /// <exception cref="IOException">The file cannot be opened (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static MinutesParseResult ParseFile(string path) => ParseFile(path, ReadLimits.Default);
+
+    /// <summary>Parses minutes from a YAML file, within <paramref name="limits"/> (see <see cref="Parse(Stream, string, ReadLimits)"/>).</summary>
+    /// <param name="path">The file's path, also used in diagnostics.</param>
+    /// <param name="limits">The limits; only <see cref="ReadLimits.MinutesSize"/> applies.</param>
+    /// <exception cref="IOException">The file cannot be opened (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static MinutesParseResult ParseFile(string path, ReadLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Parse(stream, path, limits);
+    }
+
+    private static MinutesParseResult Parse(string yaml, string fileName, ReadLimits limits)
+    {
         var diagnostics = new List<Diagnostic>();
-        var root = YamlTree.Read(yaml, fileName, diagnostics, out var truncated);
+        var root = YamlTree.Read(yaml, fileName, diagnostics, out var truncated, limits.MinutesSize);
         var document = MinutesReader.Read(root, yaml, fileName, diagnostics, truncated);
         var ordered = diagnostics
             .OrderBy(d => d.Location.Line)
             .ThenBy(d => d.Location.Column)
             .ToList();
         return new MinutesParseResult(document, ordered);
-    }
-
-    /// <summary>Parses minutes from a stream of UTF-8 YAML.</summary>
-    /// <param name="stream">The stream to read.</param>
-    /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
-    public static MinutesParseResult Parse(Stream stream, string fileName = "minutes.yaml")
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), fileName);
     }
 
     /// <summary>Parses minutes from a stream of UTF-8 YAML, reading it asynchronously (as ASP.NET Core requires of a request body).</summary>
@@ -82,7 +145,6 @@ public static class MinutesParser
     public static async Task<MinutesParseResult> ParseFileAsync(string path, CancellationToken cancellationToken = default) =>
         Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
 
-    /// <summary>Parses minutes from a YAML file.</summary>
-    /// <param name="path">The file's path, also used in diagnostics.</param>
-    public static MinutesParseResult ParseFile(string path) => Parse(File.ReadAllText(path), path);
+    private static MinutesParseResult Failed(string code, string message, string fileName, int line, int column) =>
+        new(null, [new Diagnostic(DiagnosticSeverity.Error, code, message, new SourceLocation(fileName, line, column))]);
 }

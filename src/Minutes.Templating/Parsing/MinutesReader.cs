@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Model;
+using Minutes.Templating.Redaction;
 using YamlDotNet.Core;
 
 namespace Minutes.Templating.Parsing;
@@ -50,6 +51,9 @@ internal sealed partial class MinutesReader
     private readonly string _source;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<OrganisationReference> _organisationReferences = [];
+
+    /// <summary>Every text value read, to look for withheld names written without markup.</summary>
+    private readonly List<SourceScalar> _texts = [];
 
     private MinutesReader(string file, string source, List<Diagnostic> diagnostics)
     {
@@ -140,6 +144,8 @@ internal sealed partial class MinutesReader
         {
             CheckOrganisationReferences(organisations);
         }
+
+        CheckUnmarkedWithheldNames(attendees);
 
         return new MinutesDocument
         {
@@ -277,9 +283,9 @@ internal sealed partial class MinutesReader
             Honorific = ReadString(map, "honorific"),
             Organisation = org,
             Role = ReadEnum(map, "role", Roles) ?? PersonRole.Member,
-            OnBehalfOf = ReadString(map, "on_behalf_of"),
+            OnBehalfOf = ReadText(map, "on_behalf_of"),
             Excused = ReadBool(map, "excused"),
-            Redact = ReadString(map, "redact"),
+            Redact = ReadGround(map, "redact"),
             Note = ReadText(map, "note"),
         };
     }
@@ -396,10 +402,10 @@ internal sealed partial class MinutesReader
         {
             case "text":
                 CheckPointKeys(map, "text", TextPointKeys);
-                var by = ReadString(map, "by");
-                if (by is not null && map.TryGet("by", out _, out var byNode))
+                var by = ReadText(map, "by");
+                if (by is { HasRedactions: false } && map.TryGet("by", out _, out var byNode))
                 {
-                    _organisationReferences.Add(new OrganisationReference(by, byNode.Location, "by", AlwaysAbbreviation: false));
+                    _organisationReferences.Add(new OrganisationReference(by.ToString(), byNode.Location, "by", AlwaysAbbreviation: false));
                 }
 
                 return new StatementPoint(
@@ -425,13 +431,13 @@ internal sealed partial class MinutesReader
                 return ReadImage(map);
             default:
                 CheckPointKeys(map, "action", ActionPointKeys);
-                var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadString(ownerNode, "owner") : null;
-                if (owner is not null && map.TryGet("owner", out _, out var ownerValue))
+                var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadText(ownerNode, "owner") : null;
+                if (owner is { HasRedactions: false } && map.TryGet("owner", out _, out var ownerValue))
                 {
-                    _organisationReferences.Add(new OrganisationReference(owner, ownerValue.Location, "owner", AlwaysAbbreviation: false));
+                    _organisationReferences.Add(new OrganisationReference(owner.ToString(), ownerValue.Location, "owner", AlwaysAbbreviation: false));
                 }
 
-                return new ActionPoint(ReadText(map, "action") ?? InlineText.Empty, owner ?? string.Empty, ReadDate(map, "due"));
+                return new ActionPoint(ReadText(map, "action") ?? InlineText.Empty, owner ?? InlineText.Empty, ReadDate(map, "due"));
         }
     }
 
@@ -622,14 +628,83 @@ internal sealed partial class MinutesReader
 
         var value = scalar.IsBlock ? scalar.Value.TrimEnd('\n') : scalar.Value;
         var errors = new List<(int Offset, string Message)>();
-        var text = InlineMarkdown.Parse(value, errors);
+        var grounds = new List<(int Offset, string Ground)>();
+        var text = InlineMarkdown.Parse(value, errors, grounds);
         foreach (var (offset, message) in errors)
         {
             Error(DiagnosticCodes.InvalidInlineMarkup, message, LocateInScalar(scalar, offset));
         }
 
+        foreach (var (offset, ground) in grounds)
+        {
+            if (WooGrounds.Find(ground) is null)
+            {
+                Error(DiagnosticCodes.UnknownGround, WooGrounds.UnknownMessage(ground), LocateInScalar(scalar, offset));
+            }
+        }
+
+        _texts.Add(scalar);
         return text;
     }
+
+    /// <summary>Reads a Woo ground (<c>redact: 5.1.2e</c>), checked against the Act's list.</summary>
+    private string? ReadGround(SourceMapping map, string key)
+    {
+        if (Value(map, key) is not { } node || AsScalar(node, key, "a ground of the Woo such as 5.1.2e") is not { } scalar)
+        {
+            return null;
+        }
+
+        var ground = scalar.Value.Trim();
+        if (WooGrounds.Find(ground) is null)
+        {
+            Error(DiagnosticCodes.UnknownGround, WooGrounds.UnknownMessage(ground), scalar.Location);
+        }
+
+        return ground;
+    }
+
+    /// <summary>
+    /// Warns at each place where the full name of an attendee marked <c>redact:</c> is written without markup: the
+    /// publication version withholds it there too, and the author should see where.
+    /// </summary>
+    private void CheckUnmarkedWithheldNames(Attendees attendees)
+    {
+        var withheld = attendees.Present.Concat(attendees.Absent).Concat(attendees.Guests)
+            .Where(p => p.Redact is not null && !string.IsNullOrWhiteSpace(p.Name))
+            .Select(p => (Name: p.Name!.Trim(), Ground: p.Redact!))
+            .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (withheld.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var scalar in _texts)
+        {
+            var value = scalar.Value;
+            var spans = RedactionSpan().Matches(value).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+            foreach (var (name, ground) in withheld)
+            {
+                foreach (var (start, length) in WithheldNames.Find(value, name))
+                {
+                    if (spans.Any(s => start >= s.Index && start < s.End))
+                    {
+                        continue;
+                    }
+
+                    _diagnostics.Add(new Diagnostic(
+                        DiagnosticSeverity.Warning,
+                        DiagnosticCodes.UnmarkedWithheldName,
+                        $"'{value.Substring(start, length)}' is the name of an attendee withheld under {ground}; the publication version withholds it here too. Write [[{name}|{ground}]] to confirm",
+                        LocateInScalar(scalar, start)));
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\[\[.*?\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex RedactionSpan();
 
     /// <summary>
     /// Finds the line and column of a character of a scalar's value. Exact for single-line plain
@@ -640,6 +715,8 @@ internal sealed partial class MinutesReader
         var value = scalar.Value;
         switch (scalar.Style)
         {
+            case ScalarStyle.Folded or ScalarStyle.Plain when value.Length > 0 && FindInFoldedLines(scalar, offset) is { } folded:
+                return folded;
             case ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted when !value.Contains('\n', StringComparison.Ordinal):
                 var start = scalar.Offset + (scalar.Style == ScalarStyle.Plain ? 0 : 1);
                 if (start + value.Length <= _source.Length && string.CompareOrdinal(_source, start, value, 0, value.Length) == 0)
@@ -669,6 +746,48 @@ internal sealed partial class MinutesReader
         }
 
         return scalar.Location;
+    }
+
+    /// <summary>
+    /// The place of a character of a folded (<c>&gt;</c>) or multi-line plain scalar, whose value joins its source
+    /// lines with single spaces: each source line, stripped of its indentation, is looked for at its place in the
+    /// value. Null when the lines do not add up to the value (blank or more-indented lines).
+    /// </summary>
+    private SourceLocation? FindInFoldedLines(SourceScalar scalar, int offset)
+    {
+        var value = scalar.Value;
+        var lines = _source.Split('\n');
+        var lineIndex = scalar.Location.Line - 1;
+        var column = scalar.Location.Column - 1;
+        if (scalar.Style == ScalarStyle.Folded)
+        {
+            // The value starts on the line after the header (">-").
+            lineIndex++;
+            column = -1;
+        }
+
+        var position = 0;
+        for (; lineIndex < lines.Length && position < value.Length; lineIndex++)
+        {
+            var line = lines[lineIndex].TrimEnd('\r');
+            var start = column >= 0 ? column : line.Length - line.TrimStart(' ').Length;
+            column = -1;
+            var content = start <= line.Length ? line[start..].TrimEnd() : string.Empty;
+            var length = Math.Min(content.Length, value.Length - position);
+            if (length == 0 || string.CompareOrdinal(value, position, content, 0, length) != 0)
+            {
+                return null;
+            }
+
+            if (offset < position + length)
+            {
+                return new SourceLocation(_file, lineIndex + 1, start + (offset - position) + 1);
+            }
+
+            position += length + 1;
+        }
+
+        return null;
     }
 
     private int? ReadInt(SourceNode node, string key)

@@ -135,15 +135,16 @@ internal static class YamlTree
     /// <param name="file">The file name for diagnostics.</param>
     /// <param name="diagnostics">Receives every problem found.</param>
     /// <param name="syntaxError">True when reading stopped at a YAML syntax error or a limit.</param>
-    public static SourceNode? Read(string text, string file, List<Diagnostic> diagnostics, out bool syntaxError)
+    /// <param name="maxBytes">The largest input accepted, in UTF-8 bytes (<see cref="ReadLimits.MinutesSize"/>).</param>
+    public static SourceNode? Read(string text, string file, List<Diagnostic> diagnostics, out bool syntaxError, long maxBytes = MaxInputBytes)
     {
         syntaxError = false;
         var byteCount = System.Text.Encoding.UTF8.GetByteCount(text);
-        if (byteCount > MaxInputBytes)
+        if (byteCount > maxBytes)
         {
             diagnostics.Add(Error(
                 DiagnosticCodes.LimitExceeded,
-                string.Create(CultureInfo.InvariantCulture, $"the input is {byteCount} bytes; at most {MaxInputBytes} bytes (4 MiB) are accepted"),
+                $"the input is larger than {ReadLimits.Size(maxBytes)}: {ReadLimits.Exceeded("minutes-size", maxBytes, bytes: true)}",
                 new SourceLocation(file, 1, 1)));
             syntaxError = true;
             return null;

@@ -44,4 +44,13 @@ public sealed record RenderOptions
 
     /// <summary>How many characters of XML one part may grow to.</summary>
     public int OutputLimit { get; init; } = 256 * 1024 * 1024;
+
+    /// <summary>
+    /// How many characters one string a template builds may have (default 1 MiB). A longer string stops the
+    /// rendering with an error (MT2006), never a silent cut; a template doubling a string stops at once.
+    /// </summary>
+    public int StringLimit { get; init; } = 1024 * 1024;
+
+    /// <summary>How long one regular expression (<c>regex.match</c>, <c>regex.replace</c>…) may run (default 1 s).</summary>
+    public TimeSpan RegexTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -1,4 +1,5 @@
 using Minutes.Templating.Diagnostics;
+using Minutes.Templating.Redaction;
 
 namespace Minutes.Templating.Rendering;
 
@@ -7,8 +8,23 @@ public sealed class RenderResult
 {
     private readonly byte[]? _bytes;
 
-    internal RenderResult(byte[]? bytes, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>
+    /// The outcome of a rendering. Every rendering path ends here, so the last check of a publication version runs
+    /// on every package before it can be taken: when <paramref name="withheld"/> is not empty and the package still
+    /// holds any of it, there is no document, only the errors naming the parts.
+    /// </summary>
+    /// <param name="bytes">The finished package, or null when the rendering failed.</param>
+    /// <param name="diagnostics">The rendering's diagnostics.</param>
+    /// <param name="withheld">What the version withholds (<see cref="Withheld.None"/> for the internal version).</param>
+    /// <param name="template">The template's name, for the place of the last check's errors.</param>
+    internal RenderResult(byte[]? bytes, IReadOnlyList<Diagnostic> diagnostics, Withheld withheld, string template)
     {
+        if (bytes is not null && !diagnostics.Any(d => d.IsError) && PackageCheck.Check(bytes, withheld, template) is { Count: > 0 } leaks)
+        {
+            diagnostics = [.. diagnostics, .. leaks];
+            bytes = null;
+        }
+
         Diagnostics = diagnostics;
         Succeeded = bytes is not null && !diagnostics.Any(d => d.IsError);
         _bytes = Succeeded ? bytes : null;

@@ -6,7 +6,9 @@ using Minutes.Templating.Engine;
 using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
+using Minutes.Templating.Redaction;
 using Minutes.Templating.TemplateModel;
+using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -239,13 +241,17 @@ public sealed class WordTemplate
         options ??= RenderOptions.Default;
         if (HasErrors || _package is null)
         {
-            return new RenderResult(null, Diagnostics);
+            return new RenderResult(null, Diagnostics, Withheld.None, Name);
         }
 
         var publication = options.Mode == RenderMode.Publication;
         var language = options.Language ?? minutes.Language;
-        var prepared = minutes with { Language = language };
-        var model = TemplateModelBuilder.Build(publication ? Redaction.Publication.Prepare(prepared) : prepared, _labels);
+        var marked = Redactions.Mark(minutes with { Language = language });
+        var withheld = Withheld.Of(marked);
+        var model = TemplateModelBuilder.Build(
+            publication ? Publication.Prepare(marked, withheld) : marked,
+            _labels,
+            new RedactionView(publication, withheld.Grounds));
         var culture = Labels.CultureFor(language);
         var mainEntry = _package.Parts.First(p => p.Kind == "document").EntryName;
         var state = new RenderState
@@ -278,8 +284,10 @@ public sealed class WordTemplate
             }
             catch (ScriptRuntimeException ex)
             {
-                // Scriban words every limit it enforces (loops, recursion, output) with "limit".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.TemplateRuntimeError;
+                // Scriban words every limit it enforces (loops, recursion, output, strings) with "limit"; a regular expression "times out".
+                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) || ex.OriginalMessage.Contains("timed out", StringComparison.OrdinalIgnoreCase)
+                    ? DiagnosticCodes.TemplateLimitExceeded
+                    : DiagnosticCodes.TemplateRuntimeError;
                 diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
                 continue;
             }
@@ -298,7 +306,7 @@ public sealed class WordTemplate
 
         if (diagnostics.Any(d => d.IsError))
         {
-            return new RenderResult(null, diagnostics);
+            return new RenderResult(null, diagnostics, Withheld.None, Name);
         }
 
         if (state.AddedLists.Count > 0 && ReadXml(_package.Entry(_package.NumberingEntry)) is { } numberingPart)
@@ -317,7 +325,7 @@ public sealed class WordTemplate
 
         using var output = new MemoryStream();
         PackageWriter.Write(output, _compressed.Value, replaced);
-        return new RenderResult(output.ToArray(), diagnostics);
+        return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
     }
 
     /// <summary>
@@ -376,6 +384,10 @@ public sealed class WordTemplate
             LoopLimit = options.LoopLimit,
             RecursiveLimit = options.RecursionLimit,
             OutputLimit = options.OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            LimitToString = options.StringLimit,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = options.RegexTimeLimit,
             MemberFilter = member => member.DeclaringType == typeof(DateTime),
             CancellationToken = cancellation,
         };

@@ -18,7 +18,7 @@ internal static class ModelNames
 {
     /// <summary>A person of the attendance lists.</summary>
     public static ModelName Person { get; } = ModelName.Object("person", "a person of the attendance lists", [
-        new("display", "text", "the display form: honorific, name, then organisation, role and note in brackets: `Dhr. Van der Burg (SJenV, voorzitter)`; `(SZW)` when the name is withheld"),
+        new("display", "inline text", "the display form: honorific, name, then organisation, role and note in brackets: `Dhr. Van der Burg (SJenV, voorzitter)`; for a person marked `redact:` the name is withheld text: the ground in a black box in the publication version (`▮5.1.2e▮ (SZW)`), marked with its ground in the internal one"),
         new("text", "inline text", "a person given as a plain entry (`- secretariaat, ondersteuning`); null otherwise"),
         new("name", "text", "`name:`"),
         new("honorific", "text", "`honorific:` (Dhr., Mevr., Dr.)"),
@@ -26,7 +26,7 @@ internal static class ModelNames
         new("org_name", "inline text", "the organisation's full name, from `organisations:`"),
         new("role", "text", "`role:`: `member`, `chair`, `secretary`, `minute_taker`, `guest`, `support`"),
         new("role_text", "text", "the role in the document's language (voorzitter, chair); null for members and guests"),
-        new("on_behalf_of", "text", "`on_behalf_of:`"),
+        new("on_behalf_of", "inline text", "`on_behalf_of:`"),
         new("excused", "yes/no", "`excused:` (absent persons)"),
         new("redact", "text", "`redact:`, the ground for withholding the name (5.1.2e)"),
         new("note", "inline text", "`note:`"),
@@ -40,9 +40,9 @@ internal static class ModelNames
         new("is_outcome", "yes/no", "true for agreements, decisions and actions"),
         new("level", "number", "the list level: 0 for the item's own points, 1 for the points under a statement…"),
         new("topic_level", "number", "how many topics the point is under"),
-        new("by", "text", "a statement's `by:`, who said it; null otherwise"),
-        new("owner", "text", "an action's `owner:`; null otherwise"),
-        new("owner_name", "inline text", "the owner's full name, from `organisations:`"),
+        new("by", "inline text", "a statement's `by:`, who said it; null otherwise"),
+        new("owner", "inline text", "an action's `owner:`; null otherwise"),
+        new("owner_name", "inline text", "the owner's full name, from `organisations:` (null when the owner is withheld)"),
         new("due", "date", "an action's `due:`; null otherwise"),
         new("due_text", "text", "the due date's long form (21 april 2023)"),
         ModelName.ListOfOwner("points", "the points under a statement or topic; empty otherwise"),
@@ -110,9 +110,9 @@ internal static class ModelNames
             ModelName.List("present", "`present:`", Person),
             ModelName.List("absent", "`absent:`", Person),
             ModelName.List("guests", "`guests:`", Person),
-            new("present_text", "text", "the display forms of the present, joined with `, `"),
-            new("absent_text", "text", "the same for the absent"),
-            new("guests_text", "text", "the same for the guests"),
+            new("present_text", "inline text", "the display forms of the present, joined with `, `"),
+            new("absent_text", "inline text", "the same for the absent"),
+            new("guests_text", "inline text", "the same for the guests"),
         ]),
         ModelName.List("agenda", "the agenda items, from `agenda:`", ModelName.Object("item", "an agenda item", [
             new("number", "text", "the item's number; null when the item is unnumbered"),
@@ -134,6 +134,14 @@ internal static class ModelNames
             new("date_text", "text", "its long form"),
             new("start", "text", "`start:` as `HH:MM`"),
             new("location", "inline text", "`location:`"),
+        ]),
+        ModelName.Object("redaction", "the Woo: which version this is and the grounds the document withholds under", [
+            new("is_publication", "yes/no", "true in the publication version, where withheld text is gone"),
+            ModelName.List("grounds", "the grounds used (spans and `redact:`), in the Act's order; the legend of the publication version", ModelName.Object("ground", "a ground of the Woo", [
+                new("code", "text", "the ground as cited: `5.1.2e`"),
+                new("meaning", "text", "its meaning in the document's language (eerbiediging van de persoonlijke levenssfeer, respect for personal privacy)"),
+                new("text", "text", "the legend's line: `5.1.2e — eerbiediging van de persoonlijke levenssfeer`"),
+            ])),
         ]),
     ]);
 

@@ -22,10 +22,12 @@ internal sealed partial class TemplateModelBuilder
     private readonly ScriptArray _decisions = [];
     private readonly ScriptArray _actions = [];
     private readonly ScriptArray _outcomes = [];
+    private readonly RedactionView _redaction;
 
-    private TemplateModelBuilder(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels)
+    private TemplateModelBuilder(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels, RedactionView redaction)
     {
         _minutes = minutes;
+        _redaction = redaction;
         _labels = Labels.For(minutes.Language, minutes.Labels, templateLabels);
         _culture = Labels.CultureFor(minutes.Language);
     }
@@ -33,8 +35,9 @@ internal sealed partial class TemplateModelBuilder
     /// <summary>Builds the template model of <paramref name="minutes"/> (for a publication, minutes already prepared by <see cref="Redaction.Publication"/>).</summary>
     /// <param name="minutes">The minutes.</param>
     /// <param name="templateLabels">The template's own labels, by language, or null.</param>
-    public static ScriptObject Build(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null) =>
-        new TemplateModelBuilder(minutes, templateLabels).Build();
+    /// <param name="redaction">Which version this is and the grounds used; null for an internal version that withholds nothing.</param>
+    public static ScriptObject Build(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null, RedactionView? redaction = null) =>
+        new TemplateModelBuilder(minutes, templateLabels, redaction ?? RedactionView.None).Build();
 
     /// <summary>The long date form of a language ("21 april 2023", "21 April 2023").</summary>
     public static string LongDate(DateTime date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
@@ -68,7 +71,31 @@ internal sealed partial class TemplateModelBuilder
         root.SetValue("actions", _actions, true);
         root.SetValue("outcomes", _outcomes, true);
         root.SetValue("next_meeting", BuildNextMeeting(), true);
+        root.SetValue("redaction", BuildRedaction(), true);
         return root;
+    }
+
+    /// <summary>
+    /// <c>redaction</c>: <c>is_publication</c>, and <c>grounds</c>, the Woo grounds the document uses, each with its
+    /// <c>code</c>, its <c>meaning</c> in the document's language and <c>text</c>, the line of the legend.
+    /// </summary>
+    private ScriptObject BuildRedaction()
+    {
+        var grounds = new ScriptArray();
+        foreach (var code in _redaction.Grounds)
+        {
+            var meaning = Redaction.WooGrounds.Find(code) is { } ground ? Redaction.WooGrounds.Meaning(ground, _minutes.Language) : null;
+            var value = new ScriptObject();
+            value.SetValue("code", code, true);
+            value.SetValue("meaning", meaning, true);
+            value.SetValue("text", meaning is null ? code : code + " — " + meaning, true);
+            grounds.Add(value);
+        }
+
+        var redaction = new ScriptObject();
+        redaction.SetValue("is_publication", _redaction.Publication, true);
+        redaction.SetValue("grounds", grounds, true);
+        return redaction;
     }
 
     private ScriptObject BuildDocument()
@@ -159,7 +186,7 @@ internal sealed partial class TemplateModelBuilder
         void Add(string key, IReadOnlyList<Person> persons, bool absent)
         {
             var list = new ScriptArray();
-            var displays = new List<string>(persons.Count);
+            var displays = new List<InlineText>(persons.Count);
             foreach (var person in persons)
             {
                 var display = Display(person, absent);
@@ -168,11 +195,11 @@ internal sealed partial class TemplateModelBuilder
             }
 
             attendees.SetValue(key, list, true);
-            attendees.SetValue(key + "_text", string.Join(", ", displays), true);
+            attendees.SetValue(key + "_text", Join(displays, ", "), true);
         }
     }
 
-    private ScriptObject BuildPerson(Person person, string display)
+    private ScriptObject BuildPerson(Person person, InlineText display)
     {
         var value = new ScriptObject();
         value.SetValue("display", display, true);
@@ -190,17 +217,27 @@ internal sealed partial class TemplateModelBuilder
         return value;
     }
 
-    /// <summary>"Dhr. Van der Burg (SJenV, voorzitter)", "(SZW)" when no name is given or it is withheld; the note joins the brackets.</summary>
-    private string Display(Person person, bool absent)
+    /// <summary>
+    /// "Dhr. Van der Burg (SJenV)"; for an attendee marked <c>redact:</c> the name is a redaction span (the ground
+    /// in the publication version, where the name is gone), followed by the organisation: "▮5.1.2e▮ (SZW)".
+    /// </summary>
+    private InlineText Display(Person person, bool absent)
     {
         if (person.Text is not null)
         {
-            return person.Text.ToString();
+            return person.Text;
         }
 
-        var builder = new StringBuilder();
-        AppendWord(builder, person.Honorific);
-        AppendWord(builder, person.Name);
+        var words = new List<InlineText>();
+        var name = string.Join(' ', new[] { person.Honorific, person.Name }.Where(w => !string.IsNullOrEmpty(w)));
+        if (person.Redact is { } ground)
+        {
+            words.Add(new InlineText([new RedactionInline(_redaction.Publication ? ground : name, ground)]));
+        }
+        else if (name.Length > 0)
+        {
+            words.Add(InlineText.Plain(name));
+        }
 
         var details = new List<string>(3);
         if (person.Organisation is not null)
@@ -218,38 +255,59 @@ internal sealed partial class TemplateModelBuilder
             details.Add(_labels[excused ? "excused" : "not_excused"]);
         }
 
-        // A note joins the details in the brackets ("(VNG, chair, online)"); one written in brackets already loses them.
-        if (person.Note?.ToString().Trim() is { Length: > 0 } note)
+        // A note joins the details in the brackets ("(VNG, chair, online)"), its markup kept (a withheld name
+        // stays marked); one written in brackets already loses them.
+        var detailTexts = details.Select(InlineText.Plain).ToList();
+        if (person.Note is { } noteText && noteText.ToString().Trim() is { Length: > 0 } note)
         {
-            details.Add(note.StartsWith('(') && note.EndsWith(')') ? note[1..^1].Trim() : note);
+            detailTexts.Add(!noteText.HasRedactions && note.StartsWith('(') && note.EndsWith(')') ? InlineText.Plain(note[1..^1].Trim()) : noteText);
         }
 
-        if (details.Count > 0)
+        if (detailTexts.Count > 0)
         {
-            AppendWord(builder, "(" + string.Join(", ", details) + ")");
+            words.Add(Join([InlineText.Plain("("), Join(detailTexts, ", "), InlineText.Plain(")")], string.Empty));
         }
 
         if (person.OnBehalfOf is not null)
         {
-            AppendWord(builder, _labels["on_behalf_of"] + " " + person.OnBehalfOf);
+            words.Add(Join([InlineText.Plain(_labels["on_behalf_of"]), person.OnBehalfOf], " "));
         }
 
-        return builder.ToString();
+        return Join(words.Where(w => w.Inlines.Count > 0), " ");
     }
 
-    private static void AppendWord(StringBuilder builder, string? word)
+    /// <summary>Texts joined by <paramref name="separator"/>, their markup kept and plain pieces side by side made one (one run).</summary>
+    private static InlineText Join(IEnumerable<InlineText> texts, string separator)
     {
-        if (string.IsNullOrEmpty(word))
+        var inlines = new List<Inline>();
+        void Add(Inline inline)
         {
-            return;
+            if (inline is TextInline next && inlines.Count > 0 && inlines[^1] is TextInline last)
+            {
+                inlines[^1] = new TextInline(last.Text + next.Text);
+            }
+            else if (inline is not TextInline { Text.Length: 0 })
+            {
+                inlines.Add(inline);
+            }
         }
 
-        if (builder.Length > 0)
+        var first = true;
+        foreach (var text in texts)
         {
-            builder.Append(' ');
+            if (!first)
+            {
+                Add(new TextInline(separator));
+            }
+
+            first = false;
+            foreach (var inline in text.Inlines)
+            {
+                Add(inline);
+            }
         }
 
-        builder.Append(word);
+        return inlines.Count == 0 ? InlineText.Empty : new InlineText(inlines);
     }
 
     private static string RoleKey(PersonRole role) => role switch
@@ -338,7 +396,7 @@ internal sealed partial class TemplateModelBuilder
                 case ActionPoint action:
                     Set(value, "action", action.Text, _labels["action"]);
                     value.SetValue("owner", action.Owner, true);
-                    value.SetValue("owner_name", OrganisationName(action.Owner), true);
+                    value.SetValue("owner_name", action.Owner.HasRedactions ? null : OrganisationName(action.Owner.ToString()), true);
                     value.SetValue("due", ToDateTime(action.Due), true);
                     value.SetValue("due_text", LongDate(action.Due), true);
                     AddOutcome(value, _actions);
@@ -423,9 +481,9 @@ internal sealed partial class TemplateModelBuilder
                 {
                     case StatementPoint s:
                         text.Append(s.Text).Append('\n');
-                        if (s.By is not null)
+                        if (s.By is { HasRedactions: false })
                         {
-                            named.Add(s.By);
+                            named.Add(s.By.ToString());
                         }
 
                         Collect(s.Points);
@@ -450,7 +508,10 @@ internal sealed partial class TemplateModelBuilder
                         break;
                     case ActionPoint a:
                         text.Append(a.Text).Append('\n');
-                        named.Add(a.Owner);
+                        if (!a.Owner.HasRedactions)
+                        {
+                            named.Add(a.Owner.ToString());
+                        }
                         break;
                 }
             }

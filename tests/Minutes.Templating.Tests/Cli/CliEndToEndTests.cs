@@ -48,6 +48,60 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_ground_is_an_error_at_its_line_and_column_listing_the_valid_grounds_and_nothing_is_written()
+    {
+        var input = _temp.Write("woo.yaml", """
+            minutes: 1
+            meeting: { body: Stuurgroep, date: 2024-09-12 }
+            attendees:
+              present:
+                - { name: Kees Verborgen, org: SZW, redact: 5.1.2x }
+            agenda:
+              - title: Opening
+                points:
+                  - Brief van [[Piet Pieters|art. 5.1.2 e]].
+            """);
+
+        var run = CliRun.Of("render", input, "--mode", "both");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{input}:5:49: error: '5.1.2x' is not a ground of the Woo; valid grounds: 5.1.1a–5.1.1e, 5.1.2a–5.1.2i, 5.1.5 or 5.2", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{input}:9:34: error: 'art. 5.1.2 e' is not written as a ground of the Woo; did you mean '5.1.2e'?", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_temp[""], "*.docx"));
+    }
+
+    [Fact]
+    public void Validate_warns_at_each_unmarked_name_of_a_withheld_attendee_and_the_publication_withholds_it()
+    {
+        var input = _temp.Write("woo.yaml", """
+            minutes: 1
+            meeting: { body: Stuurgroep, date: 2024-09-12 }
+            attendees:
+              present:
+                - { name: Kees Verborgen, org: SZW, redact: 5.1.2e }
+            agenda:
+              - title: Opening
+                points:
+                  - Kees Verborgen geeft een toelichting; [[Kees Verborgen|5.1.2e]] is gemarkeerd.
+                  - action: Brief sturen.
+                    owner: kees  verborgen
+            """);
+
+        var run = CliRun.Of("validate", input);
+
+        Assert.Equal(0, run.ExitCode);
+        var warnings = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("[MT1101]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith($"{input}:9:9: warning: 'Kees Verborgen' is the name of an attendee withheld under 5.1.2e", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{input}:11:16: warning: 'kees  verborgen'", warnings[1], StringComparison.Ordinal);
+
+        Assert.Equal(0, CliRun.Of("render", input, "--mode", "publication").ExitCode);
+        var text = CliRun.Of("snapshot", _temp["woo.publication.docx"]).Stdout;
+        Assert.DoesNotContain("verborgen", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("5.1.2e", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_with_mode_publication_writes_only_the_publication_version()
     {
         var input = _temp.Write("lrt.yaml", File.ReadAllText(Example));

@@ -15,7 +15,8 @@ namespace Minutes.Templating.Tests.Diagnostics;
 /// <remarks>
 /// A section's fenced blocks are named by the word after their language: <c>minutes.yaml</c> (minutes),
 /// <c>labels.yaml</c> (a template's labels file), <c>house.docx</c> (a template: with language <c>text</c>, the
-/// lines of its body, one paragraph each; otherwise the file's bytes as they are), and <c>output</c> (the
+/// lines of its body, one paragraph each; otherwise the file's bytes as they are), <c>publication.docx</c> (the same,
+/// rendered as the publication version), and <c>output</c> (the
 /// diagnostics, one a line, in order). Any other name is a file beside the minutes (a picture, say): with language
 /// <c>base64</c> its bytes, otherwise its text.
 /// </remarks>
@@ -73,7 +74,7 @@ public sealed partial class DiagnosticCatalogueTests
     private static IReadOnlyList<Diagnostic> Run(Section section)
     {
         var minutes = section.Blocks.TryGetValue("minutes.yaml", out var yaml) ? yaml.Text : null;
-        string[] known = ["minutes.yaml", "house.docx", "labels.yaml", "output"];
+        string[] known = ["minutes.yaml", "house.docx", "publication.docx", "labels.yaml", "output"];
         if (section.Blocks.Keys.Except(known).Any())
         {
             using var folder = new Cli.TempDirectory();
@@ -86,7 +87,8 @@ public sealed partial class DiagnosticCatalogueTests
             return [.. MinutesParser.Parse(minutes!, path).Diagnostics.Select(d => d with { Location = d.Location with { File = "minutes.yaml" } })];
         }
 
-        if (!section.Blocks.TryGetValue("house.docx", out var house) && !section.Blocks.ContainsKey("labels.yaml"))
+        var publication = section.Blocks.TryGetValue("publication.docx", out var house);
+        if (!publication && !section.Blocks.TryGetValue("house.docx", out house) && !section.Blocks.ContainsKey("labels.yaml"))
         {
             return MinutesParser.Parse(minutes!, "minutes.yaml").Diagnostics;
         }
@@ -106,7 +108,7 @@ public sealed partial class DiagnosticCatalogueTests
 
         var parsed = MinutesParser.Parse(minutes ?? Minimal, "minutes.yaml");
         Assert.False(parsed.HasErrors, string.Join('\n', parsed.Diagnostics));
-        return template.Render(parsed.Document!).Diagnostics;
+        return template.Render(parsed.Document!, new RenderOptions { Mode = publication ? RenderMode.Publication : RenderMode.Internal }).Diagnostics;
     }
 
     private static IReadOnlyList<(string Name, string Code)> Catalogue() =>

@@ -55,7 +55,7 @@ public sealed class ExamplesTests
 
         Assert.Contains("Vergaderdatum\n21 april 2023", text, StringComparison.Ordinal);
         Assert.Contains("Aanwezig\nDhr. Van der Burg (SJenV), Mevr. Van Gennip (MSZW), Dhr. Oosters (CdK´s), Dhr De Reus (IPO)", text, StringComparison.Ordinal);
-        Assert.Contains("(SZW), (DGM), (OCW), (VNG), (JenV), (JenV), secretariaat, ondersteuning", text, StringComparison.Ordinal);
+        Assert.Contains("5.1.2e (SZW), 5.1.2e (DGM), 5.1.2e (OCW), 5.1.2e (VNG), 5.1.2e (JenV), 5.1.2e (JenV), secretariaat, ondersteuning", text, StringComparison.Ordinal);
         Assert.Contains("1.\tOpening en mededelingen", text, StringComparison.Ordinal);
         Assert.Contains("3.\tW.v.t.t.k.", text, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Count(text, "Afspraak: "));

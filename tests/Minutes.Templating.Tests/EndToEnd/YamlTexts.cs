@@ -143,15 +143,15 @@ internal static partial class YamlTexts
         }
     }
 
-    /// <summary>The text as the internal version prints it: Markdown marks gone, a redaction span's own text kept.</summary>
+    /// <summary>The text as the internal version prints it: Markdown marks gone, a redaction span's own text kept with its ground beside it.</summary>
     private static string Plain(string markdown) =>
-        Link().Replace(Redaction().Replace(markdown, "$1").Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
+        Link().Replace(Redaction().Replace(markdown, "$1 $2").Replace("**", string.Empty, StringComparison.Ordinal), "$1").Replace("*", string.Empty, StringComparison.Ordinal);
 
     /// <summary>The footnotes of a text: <c>^[…]</c>, with links and redaction spans inside.</summary>
     [GeneratedRegex(@"\^\[(?:[^\[\]]|\[[^\]]*\]|\[\[[^\]]*\]\])*\]")]
     public static partial Regex Footnote();
 
-    [GeneratedRegex(@"\[\[([^|\]]*)\|[^\]]*\]\]")]
+    [GeneratedRegex(@"\[\[([^|\]]*)\|([^\]]*)\]\]")]
     private static partial Regex Redaction();
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();

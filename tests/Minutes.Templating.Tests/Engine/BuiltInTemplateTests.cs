@@ -36,11 +36,11 @@ public sealed class BuiltInTemplateTests
                     new StatementPoint(Text("De Staatssecretaris van JenV verwelkomt de leden."), null, []),
                     new TopicPoint(Text("Verzending stukken en vervolg TK-brief"), [
                         new StatementPoint(Text("VNG, VB en IPO spreken zorg uit over de aanlevering van stukken."), null, []),
-                        new StatementPoint(Text("De politieke gevoeligheid maakt tijdige aanlevering lastig."), "SJenV", []),
+                        new StatementPoint(Text("De politieke gevoeligheid maakt tijdige aanlevering lastig."), Text("SJenV"), []),
                         new AgreementPoint(Text("Vervolgafspraak wordt gepland om door te spreken over de brief.")),
                     ]),
                     new TopicPoint(Text("Concept verslag LRT 6 april 2023"), [
-                        new StatementPoint(Text("VNG verzoekt op twee punten om aanpassing van het verslag."), "VNG", [
+                        new StatementPoint(Text("VNG verzoekt op twee punten om aanpassing van het verslag."), Text("VNG"), [
                             new StatementPoint(Text("Het gaat om een herhaalde oproep."), null, []),
                             new StatementPoint(Inline(new TextInline("Daarnaast de rol van het "), new StrongInline([new TextInline("KCIO")]), new TextInline(".")), null, []),
                         ]),
@@ -56,9 +56,9 @@ public sealed class BuiltInTemplateTests
                 Documents = [Text("Concept TK-brief ´Actuele situatie asielketen´")],
                 Points =
                 [
-                    new StatementPoint(Text("VNG spreekt grote zorgen uit ten aanzien van beide."), "VNG", []),
+                    new StatementPoint(Text("VNG spreekt grote zorgen uit ten aanzien van beide."), Text("VNG"), []),
                     new DecisionPoint(Text("De taakstelling wordt vastgesteld.")),
-                    new ActionPoint(Text("JenV stuurt de brief vóór 1 mei rond."), "JenV", new DateOnly(2023, 5, 1)),
+                    new ActionPoint(Text("JenV stuurt de brief vóór 1 mei rond."), Text("JenV"), new DateOnly(2023, 5, 1)),
                 ],
             },
             new AgendaItem { Title = Text("Rondvraag & sluiting <einde>") },
@@ -80,7 +80,7 @@ public sealed class BuiltInTemplateTests
             "09:30–11:00",
             "Den Haag",
             "LRT-2023-07",
-            "Dhr. Van der Burg (SJenV), Mevr. Mulder (VNG), Geheim (JenV), secretariaat, ondersteuning",
+            "Dhr. Van der Burg (SJenV), Mevr. Mulder (VNG), Geheim 5.1.2e (JenV), secretariaat, ondersteuning",
             "Mevr. Klijnsma (m.k.)",
             "1.\tOpening en mededelingen",
             "De Staatssecretaris van JenV verwelkomt de leden.",
@@ -136,6 +136,6 @@ public sealed class BuiltInTemplateTests
         var rendered = Rendered.From(WordTemplate.BuiltIn("verslag"), Seed(), new RenderOptions { Mode = RenderMode.Publication });
 
         Assert.DoesNotContain(rendered.Lines, l => l.Contains("Geheim", StringComparison.Ordinal));
-        Assert.Contains(rendered.Lines, l => l.Contains("Mevr. Mulder (VNG), (JenV), secretariaat", StringComparison.Ordinal));
+        Assert.Contains(rendered.Lines, l => l.Contains("Mevr. Mulder (VNG),  5.1.2e  (JenV), secretariaat", StringComparison.Ordinal));
     }
 }

@@ -130,8 +130,8 @@ public sealed class DiagnosticTests(ITestOutputHelper output)
     public void Runtime_errors_in_several_parts_are_all_reported()
     {
         var template = new TemplateBuilder()
-            .Lines("{{ meeting.body | string.no_such_function }}")
-            .Header("default", Para("{{ document.title | math.no_such_function }}"));
+            .Lines("{{ meeting.abbreviation | string.slice 'x' }}")
+            .Header("default", Para("{{ meeting.abbreviation | math.round 'y' }}"));
 
         var problems = Show(Rendered.Problems(template));
 

@@ -46,7 +46,7 @@ internal static class Samples
                 [
                     new StatementPoint(Text("De voorzitter opent de vergadering."), null, []),
                     new TopicPoint(Text("Verzending stukken"), [
-                        new StatementPoint(Text("VNG spreekt zorg uit."), "VNG", [new StatementPoint(Text("Stukken kwamen te laat."), null, [])]),
+                        new StatementPoint(Text("VNG spreekt zorg uit."), Text("VNG"), [new StatementPoint(Text("Stukken kwamen te laat."), null, [])]),
                         new AgreementPoint(Text("Vervolgafspraak wordt gepland.")),
                     ]),
                 ],
@@ -58,8 +58,8 @@ internal static class Samples
                 Points =
                 [
                     new DecisionPoint(Text("De taakstelling wordt vastgesteld.")),
-                    new ActionPoint(Text("Brief opstellen."), "SJenV", new DateOnly(2023, 5, 1)),
-                    new ActionPoint(Text("Bestuur informeren."), "VNG", null),
+                    new ActionPoint(Text("Brief opstellen."), Text("SJenV"), new DateOnly(2023, 5, 1)),
+                    new ActionPoint(Text("Bestuur informeren."), Text("VNG"), null),
                 ],
             },
         ],

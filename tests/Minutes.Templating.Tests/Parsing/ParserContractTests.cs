@@ -165,7 +165,7 @@ public class ParserContractTests
         Assert.Equal("Dhr.", person.Honorific);
         Assert.Equal("CdK", person.Organisation);
         Assert.Equal(PersonRole.Chair, person.Role);
-        Assert.Equal("Jetta Klijnsma", person.OnBehalfOf);
+        Assert.Equal("Jetta Klijnsma", person.OnBehalfOf?.ToString());
         Assert.Equal("5.1.2e", person.Redact);
         Assert.Equal("uit Utrecht", person.Note?.ToString());
         Assert.Null(person.Text);
@@ -258,7 +258,7 @@ public class ParserContractTests
                     - Nog dieper.
             """)));
 
-        Assert.Equal("VNG", point.By);
+        Assert.Equal("VNG", point.By?.ToString());
         Assert.Equal("VNG verzoekt op twee punten om aanpassing.", point.Text.ToString());
         Assert.Equal(2, point.Points.Count);
         var second = Assert.IsType<StatementPoint>(point.Points[1]);
@@ -298,7 +298,7 @@ public class ParserContractTests
         Assert.Equal("Verslag wordt aangepast.", Assert.IsType<AgreementPoint>(points[0]).Text.ToString());
         Assert.Equal("Het plan wordt vastgesteld.", Assert.IsType<DecisionPoint>(points[1]).Text.ToString());
         var action = Assert.IsType<ActionPoint>(points[2]);
-        Assert.Equal(("JenV verzorgt informatievoorziening.", "JenV", (DateOnly?)new DateOnly(2023, 5, 1)), (action.Text.ToString(), action.Owner, action.Due));
+        Assert.Equal(("JenV verzorgt informatievoorziening.", "JenV", (DateOnly?)new DateOnly(2023, 5, 1)), (action.Text.ToString(), action.Owner.ToString(), action.Due));
         Assert.Null(Assert.IsType<ActionPoint>(points[3]).Due);
     }
 
@@ -397,7 +397,7 @@ internal sealed class PointComparer : IEqualityComparer<Point>
 
     public bool Equals(Point? x, Point? y) => (x, y) switch
     {
-        (StatementPoint a, StatementPoint b) => a.Text.Equals(b.Text) && a.By == b.By && a.Points.SequenceEqual(b.Points, this),
+        (StatementPoint a, StatementPoint b) => a.Text.Equals(b.Text) && Equals(a.By, b.By) && a.Points.SequenceEqual(b.Points, this),
         (TopicPoint a, TopicPoint b) => a.Title.Equals(b.Title) && a.Points.SequenceEqual(b.Points, this),
         _ => object.Equals(x, y),
     };

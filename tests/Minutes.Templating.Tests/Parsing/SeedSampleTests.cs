@@ -33,7 +33,7 @@ public class SeedSampleTests
 
         Assert.Equal(16, present.Count);
         Assert.Equal(("Dhr.", "Van der Burg", "SJenV", PersonRole.Chair), (present[0].Honorific, present[0].Name, present[0].Organisation, present[0].Role));
-        Assert.Equal("Jetta Klijnsma", present[2].OnBehalfOf);
+        Assert.Equal("Jetta Klijnsma", present[2].OnBehalfOf?.ToString());
         Assert.Equal(6, present.Count(p => p.Redact == "5.1.2e"));
         Assert.Equal("secretariaat, ondersteuning", present[^1].Text?.ToString());
     }
@@ -67,7 +67,7 @@ public class SeedSampleTests
         var topic = Assert.IsType<TopicPoint>(Seed.Agenda[0].Points[3]);
         var request = Assert.IsType<StatementPoint>(topic.Points[0]);
 
-        Assert.Equal("VNG", request.By);
+        Assert.Equal("VNG", request.By?.ToString());
         Assert.Equal(2, request.Points.Count);
         Assert.StartsWith("Het gaat om een herhaalde oproep", request.Points[0] is StatementPoint s ? s.Text.ToString() : string.Empty, StringComparison.Ordinal);
     }
@@ -80,7 +80,7 @@ public class SeedSampleTests
         Assert.Equal(7, item2.ToList().FindIndex(p => p is AgreementPoint));
 
         var action = Assert.IsType<ActionPoint>(Seed.Agenda[2].Points[^1]);
-        Assert.Equal(("JenV verzorgt gevraagde informatievoorziening.", "JenV"), (action.Text.ToString(), action.Owner));
+        Assert.Equal(("JenV verzorgt gevraagde informatievoorziening.", "JenV"), (action.Text.ToString(), action.Owner.ToString()));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Minutes.Templating.Pdf;
 using Minutes.Templating.Tests.Cli;
 
 namespace Minutes.Templating.Tests.Readme;
@@ -65,6 +66,19 @@ public sealed partial class ReadmeSnippetTests : IDisposable
 
         AssertIsDocx("minutes/2023-04-21.docx");
         AssertIsDocx("minutes/2023-05-26.docx");
+    }
+
+    [SkippableFact]
+    [Trait("Category", "WordProcessor")]
+    public async Task Convert_a_folder_of_documents_to_PDF()
+    {
+        Tests.Pdf.WordProcessor.Require(Tests.Pdf.WordProcessor.Missing());
+        SharedTemplate();
+
+        await ConvertToPdf();
+
+        Assert.StartsWith("%PDF-", File.ReadAllText("minutes/2023-04-21.pdf"), StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", File.ReadAllText("minutes/2023-05-26.pdf"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,6 +154,19 @@ public sealed partial class ReadmeSnippetTests : IDisposable
             if (parsed.Document is not null)
                 template.Render(parsed.Document).Save(Path.ChangeExtension(file, ".docx"));
         });
+        #endregion
+    }
+
+    private static async Task ConvertToPdf()
+    {
+        #region pdf
+        var converter = PdfConverter.FromEnvironment();   // soffice from MINUTES_SOFFICE or PATH; or new PdfConverter(path)
+        var jobs = Directory.GetFiles("minutes", "*.docx").Select(docx => new PdfJob(docx, Path.ChangeExtension(docx, ".pdf")));
+        foreach (var conversion in await converter.ConvertAllAsync(jobs))   // one LibreOffice start for them all
+        {
+            if (!conversion.Succeeded)
+                Console.Error.WriteLine($"{conversion.Job.Document}: {conversion.Error}");
+        }
         #endregion
     }
 

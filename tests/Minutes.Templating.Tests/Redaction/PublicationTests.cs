@@ -35,8 +35,8 @@ public sealed class PublicationTests
 
         Assert.Equal(
             [
-                "(SZW), Mevr. Els Smit (VNG)",
-                "//(SZW);Els Smit/Mevr./MEVR. ELS SMIT (VNG);",
+                " 5.1.2e  (SZW), Mevr. Els Smit (VNG)",
+                "//5.1.2E (SZW);Els Smit/Mevr./MEVR. ELS SMIT (VNG);",
                 "5.1.2E (DGM) LICHT DE BRIEF TOE.",
                 " 5.1.2e  (DGM) licht de brief toe.",
             ],
@@ -46,11 +46,15 @@ public sealed class PublicationTests
     }
 
     [Fact]
-    public void The_internal_version_prints_every_name()
+    public void The_internal_version_prints_every_name_marked_with_its_ground()
     {
         var rendered = Rendered.From(new TemplateBuilder().Lines("{{ attendees.present_text }}", "{{ agenda[0].points[0].text }}"), Minutes);
 
-        Assert.Equal(["Dhr. Jan Jansen (SZW), Mevr. Els Smit (VNG)", "Piet Pieters (DGM) licht de brief toe."], rendered.Lines);
+        Assert.Equal(["Dhr. Jan Jansen 5.1.2e (SZW), Mevr. Els Smit (VNG)", "Piet Pieters 5.1.2e (DGM) licht de brief toe."], rendered.Lines);
+        var name = Assert.Single(rendered.RunsWithText("Piet Pieters"));
+        Assert.Equal("D9D9D9", (string?)name.Element(Wml.W + "rPr")!.Element(Wml.W + "shd")!.Attribute(Wml.W + "fill"));
+        var ground = Assert.Single(rendered.RunsWithText(" 5.1.2e"), r => r.ElementsBeforeSelf().LastOrDefault() == name);
+        Assert.Equal("superscript", (string?)ground.Element(Wml.W + "rPr")!.Element(Wml.W + "vertAlign")!.Attribute(Wml.W + "val"));
     }
 
     [Fact]
