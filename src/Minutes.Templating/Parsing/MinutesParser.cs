@@ -128,6 +128,23 @@ public static class MinutesParser
         return new MinutesParseResult(document, ordered);
     }
 
+    /// <summary>Parses minutes from a stream of UTF-8 YAML, reading it asynchronously (as ASP.NET Core requires of a request body).</summary>
+    /// <param name="stream">The stream to read.</param>
+    /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async Task<MinutesParseResult> ParseAsync(Stream stream, string fileName = "minutes.yaml", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream);
+        return Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), fileName);
+    }
+
+    /// <summary>Parses minutes from a YAML file, reading it asynchronously.</summary>
+    /// <param name="path">The file's path, also used in diagnostics.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async Task<MinutesParseResult> ParseFileAsync(string path, CancellationToken cancellationToken = default) =>
+        Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
+
     private static MinutesParseResult Failed(string code, string message, string fileName, int line, int column) =>
         new(null, [new Diagnostic(DiagnosticSeverity.Error, code, message, new SourceLocation(fileName, line, column))]);
 }

@@ -49,6 +49,16 @@ public sealed class RenderResult
         stream.Write(Bytes);
     }
 
+    /// <summary>Writes the .docx to a stream asynchronously (as ASP.NET Core requires of a response body).</summary>
+    /// <param name="stream">The stream to write to.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    /// <exception cref="InvalidOperationException">The rendering failed; see <see cref="Diagnostics"/>.</exception>
+    public Task WriteToAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return stream.WriteAsync(Bytes, cancellationToken).AsTask();
+    }
+
     /// <summary>
     /// Writes the .docx to <paramref name="path"/> atomically: to a temporary file in the same folder,
     /// then moved into place, so a failure never leaves a half-written or clobbered file.

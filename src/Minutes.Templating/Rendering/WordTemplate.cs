@@ -194,13 +194,50 @@ public sealed class WordTemplate
         return new WordTemplate(name, package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics);
     }
 
-    /// <summary>Renders minutes with this template.</summary>
+    /// <summary>
+    /// Loads a template, with its own labels, from streams read asynchronously (as ASP.NET Core requires of a request
+    /// body). At most the template size of <paramref name="limits"/> is read, and one byte more to know it is too large.
+    /// </summary>
+    /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
+    /// <param name="name">The name used in diagnostics.</param>
+    /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
+    /// <param name="labelsName">The labels file's name in diagnostics.</param>
+    /// <param name="limits">How much of the template may be read; null for <see cref="ReadLimits.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async Task<WordTemplate> LoadAsync(Stream stream, string name, Stream? labels = null, string? labelsName = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        limits ??= ReadLimits.Default;
+        using var template = await CopyAsync(stream, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
+        using var labelsCopy = labels is null ? null : await CopyAsync(labels, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
+        return Load(template, name, labelsCopy, labelsName, limits);
+
+        static async Task<MemoryStream> CopyAsync(Stream source, long most, CancellationToken cancellationToken)
+        {
+            var copy = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while (copy.Length < most && (read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, most - copy.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                copy.Write(buffer, 0, read);
+            }
+
+            copy.Position = 0;
+            return copy;
+        }
+    }
+
+    /// <summary>Renders minutes with this template, stopping when <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="minutes">The minutes, as parsed by <see cref="Parsing.MinutesParser"/>.</param>
     /// <param name="options">Options, or null for <see cref="RenderOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the rendering, for example when the HTTP request that asked for it is aborted.</param>
     /// <returns>The document, or the template's errors.</returns>
-    public RenderResult Render(MinutesDocument minutes, RenderOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public RenderResult Render(MinutesDocument minutes, RenderOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(minutes);
+        cancellationToken.ThrowIfCancellationRequested();
         options ??= RenderOptions.Default;
         if (HasErrors || _package is null)
         {
@@ -225,14 +262,20 @@ public sealed class WordTemplate
         };
         var diagnostics = new List<Diagnostic>(Diagnostics);
         var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var timeout = new CancellationTokenSource(options.TimeLimit);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.TimeLimit);
         foreach (var part in _parts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var context = CreateContext(part, state, model, culture, options, timeout.Token);
             string xml;
             try
             {
                 xml = part.Template.Render(context);
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
+            {
+                throw new OperationCanceledException("The rendering was cancelled.", ex, cancellationToken);
             }
             catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
