@@ -15,6 +15,9 @@ internal static class PackageWriter
     /// </summary>
     public static DateTimeOffset Timestamp { get; } = ReadTimestamp();
 
+    /// <summary>The moment <c>SOURCE_DATE_EPOCH</c> names, when it is set.</summary>
+    public static DateTimeOffset? SourceDate { get; } = ReadSourceDate();
+
     public static void Write(Stream output, IReadOnlyList<KeyValuePair<string, byte[]>> entries, IReadOnlyDictionary<string, byte[]> replaced)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
@@ -40,13 +43,14 @@ internal static class PackageWriter
     private static DateTimeOffset ReadTimestamp()
     {
         var minimum = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            var value = DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 4102444800));
-            return value < minimum ? minimum : new DateTimeOffset(value.UtcDateTime.Ticks, TimeSpan.Zero);
-        }
+        return ReadSourceDate() is { } value && value >= minimum ? value : minimum;
+    }
 
-        return minimum;
+    private static DateTimeOffset? ReadSourceDate()
+    {
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? new DateTimeOffset(DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 4102444800)).UtcDateTime.Ticks, TimeSpan.Zero)
+            : null;
     }
 }
