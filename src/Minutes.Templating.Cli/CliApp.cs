@@ -29,6 +29,11 @@ internal static class CliApp
         ["init"] = ["minutes template init verslag house-style/", "minutes render minutes.yaml --template house-style/ -o out/"],
         ["check"] = ["minutes template check house-style.docx", "minutes template check verslag"],
         ["snapshot"] = ["minutes snapshot out/lrt-2023-04-21.docx > lrt-2023-04-21.snap"],
+        ["compare"] =
+        [
+            "minutes compare draft.yaml amended.yaml -o amended-changes.docx",
+            "minutes compare draft.yaml amended.yaml -t minutes --author 'Secretariat' --mode publication",
+        ],
     };
 
     /// <summary>Runs the command line <paramref name="args"/>.</summary>
@@ -202,6 +207,7 @@ internal static class CliApp
         root.Subcommands.Add(schema);
         root.Subcommands.Add(templates);
         root.Subcommands.Add(SnapshotCommand.Create(reporter));
+        root.Subcommands.Add(CompareCommand.Create(reporter));
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -39,6 +39,9 @@ internal static class PackageWriter
     /// </summary>
     public static DateTimeOffset Timestamp { get; } = ReadTimestamp();
 
+    /// <summary>The moment <c>SOURCE_DATE_EPOCH</c> names, when it is set.</summary>
+    public static DateTimeOffset? SourceDate { get; } = ReadSourceDate();
+
     /// <summary>The timestamp as a zip stores it: DOS time in the low half, DOS date in the high half.</summary>
     private static readonly uint DosTimestamp = ToDos(Timestamp);
 
@@ -170,13 +173,14 @@ internal static class PackageWriter
     private static DateTimeOffset ReadTimestamp()
     {
         var minimum = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            var value = DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 4102444800));
-            return value < minimum ? minimum : new DateTimeOffset(value.UtcDateTime.Ticks, TimeSpan.Zero);
-        }
+        return ReadSourceDate() is { } value && value >= minimum ? value : minimum;
+    }
 
-        return minimum;
+    private static DateTimeOffset? ReadSourceDate()
+    {
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? new DateTimeOffset(DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 4102444800)).UtcDateTime.Ticks, TimeSpan.Zero)
+            : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Xml.Linq;
+using Minutes.Templating.Comparison;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Engine;
 using Minutes.Templating.Localization;
@@ -326,6 +327,24 @@ public sealed class WordTemplate
         using var output = new MemoryStream();
         PackageWriter.Write(output, _compressed.Value, replaced);
         return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
+    }
+
+    /// <summary>
+    /// Renders the new version of minutes with every difference from the old version as Word revisions
+    /// (tracked changes): words removed and inserted, points, items and attendees added or removed, and
+    /// changed dates, status, owners and dues wherever the template prints them. Accepting every
+    /// revision gives the new version's rendering; rejecting every one gives the old version's.
+    /// When nothing differs, the document is the new version's rendering, byte for byte.
+    /// </summary>
+    /// <param name="old">The version the readers have seen.</param>
+    /// <param name="new">The amended version.</param>
+    /// <param name="options">How both are rendered, and the revisions' author and date; null for <see cref="ChangeOptions.Default"/>.</param>
+    /// <returns>The amended document and a summary of the changes, or the problems that stopped it.</returns>
+    public ComparisonResult RenderChanges(MinutesDocument old, MinutesDocument @new, ChangeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        return ChangeRenderer.Render(this, old, @new, options ?? ChangeOptions.Default);
     }
 
     /// <summary>

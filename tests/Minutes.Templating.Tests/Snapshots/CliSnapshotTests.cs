@@ -9,7 +9,7 @@ public sealed class CliSnapshotTests
     private static readonly string InvalidFolder = Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "Snapshots", "Invalid");
 
     public static TheoryData<string> Commands() =>
-        ["", "render", "validate", "schema", "template", "template list", "template init", "template check", "snapshot"];
+        ["", "render", "validate", "schema", "template", "template list", "template init", "template check", "snapshot", "compare"];
 
     public static TheoryData<string> InvalidExamples()
     {
