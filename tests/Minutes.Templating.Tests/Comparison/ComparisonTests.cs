@@ -112,7 +112,7 @@ public sealed class ComparisonTests
     }
 
     /// <summary>Changes the first point (depth first) for which <paramref name="change"/> gives a new point.</summary>
-    private static MinutesDocument MapFirst(MinutesDocument m, Func<Point, Point?> change)
+    internal static MinutesDocument MapFirst(MinutesDocument m, Func<Point, Point?> change)
     {
         var done = false;
         return MapAll(m, p =>
