@@ -9,7 +9,7 @@ Usage: tests/hostile/run.py [PATH-TO-minutes.dll]   (run from anywhere; CI runs 
 import io, os, re, shutil, subprocess, sys, tempfile, time, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Minutes.Templating.Cli/bin/Release/net10.0/minutes.dll")
+DLL = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, "src/Minutes.Templating.Cli/bin/Release/net10.0/minutes.dll")
 CPU_SECONDS = 2.0
 MAX_RSS_MB = 256
 VALID = "minutes: 1\nmeeting:\n  body: Raad\n  date: 2024-03-14\nagenda:\n  - title: Opening\n"
