@@ -118,8 +118,8 @@ internal static class RenderCommand
             foreach (var (path, mode) in documents)
             {
                 var result = template.Render(parsed.Document, new RenderOptions { Mode = mode, Language = language });
-                // A version's diagnostics that the other version shares (the template's warnings) are said once.
-                diagnostics.AddRange(result.Diagnostics.Where(d => !diagnostics.Contains(d)));
+                // The template's own warnings were said when it was loaded; what the versions share is said once.
+                diagnostics.AddRange(result.Diagnostics.Where(d => !diagnostics.Contains(d) && !template.Diagnostics.Contains(d)));
                 if (!result.Succeeded)
                 {
                     var error = result.Diagnostics.Any(d => d.IsError) ? null : "the template produced no document";

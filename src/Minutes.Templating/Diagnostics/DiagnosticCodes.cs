@@ -100,4 +100,10 @@ public static class DiagnosticCodes
 
     /// <summary>A template's labels file is not a mapping of languages to labels (an error), or names a label that does not exist (a warning).</summary>
     public const string InvalidLabels = "MT2009";
+
+    /// <summary>A link to something outside the package, other than a hyperlink, was taken out of the template (a warning).</summary>
+    public const string ExternalLinkRemoved = "MT2101";
+
+    /// <summary>Macros were taken out of a macro-enabled template; the documents are macro-free (a warning).</summary>
+    public const string MacrosRemoved = "MT2102";
 }

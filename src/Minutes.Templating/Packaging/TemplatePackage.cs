@@ -1,8 +1,6 @@
-using System.IO.Compression;
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Minutes.Templating.Engine;
 
 namespace Minutes.Templating.Packaging;
 
@@ -11,203 +9,272 @@ namespace Minutes.Templating.Packaging;
 /// <param name="Kind">What the part is, for messages: <c>document</c>, <c>header1</c>, <c>footnotes</c>…</param>
 internal readonly record struct TemplatedPart(string EntryName, string Kind);
 
+/// <summary>What was taken out of a template so that the documents made from it are inert.</summary>
+internal enum PackageWarningKind
+{
+    /// <summary>A relationship to something outside the package that Word would fetch on opening.</summary>
+    ExternalRelationship,
+
+    /// <summary>Macros (a VBA project) or other code.</summary>
+    Macros,
+}
+
+/// <summary>One thing taken out of a template, for a warning.</summary>
+internal sealed record PackageWarning(PackageWarningKind Kind, string Part, string Message);
+
 /// <summary>
-/// A Word template read into memory once: a .docx, a .dotx (turned into a document) or Word's
-/// single-file Flat OPC XML, as the zip entries of a .docx.
+/// A Word template read into memory once (a .docx, a .dotx or a .docm/.dotm turned into a plain document,
+/// or Word's single-file Flat OPC XML), as the parts of a .docx. Only what a document needs is kept: the
+/// parts reachable from the relationships; hyperlinks, but no other external relationship (attached
+/// templates, linked images, OLE links, frames, remote data sources); no macros.
 /// </summary>
 internal sealed class TemplatePackage
 {
-    private TemplatePackage(IReadOnlyList<KeyValuePair<string, byte[]>> entries, IReadOnlyList<TemplatedPart> parts, SupportParts support)
+    private const string DocumentMainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
+    // The main document's content types that are not a plain document: templates and macro-enabled ones.
+    private static readonly HashSet<string> MainTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        Entries = entries;
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    };
+
+    // Relationship types that carry code rather than content.
+    private static readonly string[] MacroTypes = ["/vbaProject", "/vbaData", "/wordVbaData", "/keyMapCustomizations", "/attachedToolbars", "/vbaProjectSignature", "/vbaProjectSignatureAgile", "/vbaProjectSignatureV3"];
+
+    // Elements that mean nothing without the external relationship they name, so they go with it.
+    private static readonly HashSet<string> LinkOnlyElements = new(StringComparer.Ordinal) { "attachedTemplate", "sourceFileName", "OLEObject", "subDoc", "externalData", "dataSource", "headerSource", "recipientData" };
+
+    private readonly Dictionary<string, byte[]> _entries;
+
+    private TemplatePackage(Dictionary<string, byte[]> entries, IReadOnlyList<TemplatedPart> parts, IReadOnlyList<PackageWarning> warnings)
+    {
+        _entries = entries;
+        Entries = [.. entries.OrderBy(e => e.Key == PackageParts.ContentTypesEntry ? 0 : 1).ThenBy(e => e.Key, StringComparer.Ordinal)];
         Parts = parts;
-        NumberingEntry = support.Numbering;
-        StylesEntry = support.Styles;
-        SettingsEntry = support.Settings;
-        PropertiesEntry = support.Properties;
+        Warnings = warnings;
     }
 
     /// <summary>The zip entry of the core document properties (title, subject, keywords…), if any.</summary>
-    public string? PropertiesEntry { get; }
+    public string? PropertiesEntry { get; private init; }
 
     /// <summary>The zip entry of the list definitions, if the template has them.</summary>
-    public string? NumberingEntry { get; }
+    public string? NumberingEntry { get; private init; }
 
     /// <summary>The zip entry of the styles, if the template has them.</summary>
-    public string? StylesEntry { get; }
+    public string? StylesEntry { get; private init; }
 
     /// <summary>The zip entry of the document settings, if the template has them.</summary>
-    public string? SettingsEntry { get; }
+    public string? SettingsEntry { get; private init; }
 
     /// <summary>The bytes of an entry, or null when the package has none of that name.</summary>
-    public byte[]? Entry(string? name) => name is null ? null : Entries.FirstOrDefault(e => e.Key == name).Value;
+    public byte[]? Entry(string? name) => name is null ? null : _entries.GetValueOrDefault(name);
 
-    /// <summary>The package's zip entries in a fixed order.</summary>
+    /// <summary>The package's zip entries in a fixed order, <c>[Content_Types].xml</c> first.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>> Entries { get; }
 
     /// <summary>The parts whose text may hold tags.</summary>
     public IReadOnlyList<TemplatedPart> Parts { get; }
 
-    /// <summary>Reads a template from its bytes.</summary>
-    /// <exception cref="InvalidDataException">The bytes are not a Word document or template.</exception>
-    public static TemplatePackage Read(byte[] data)
+    /// <summary>What was taken out of the template.</summary>
+    public IReadOnlyList<PackageWarning> Warnings { get; }
+
+    /// <summary>Reads a template within <paramref name="limits"/>.</summary>
+    /// <exception cref="PackageException">The bytes are not a Word document or template, a limit is exceeded, or a part is not acceptable XML.</exception>
+    public static TemplatePackage Read(Stream input, ReadLimits limits)
     {
-        using var stream = new MemoryStream();
-        var parts = new List<TemplatedPart>();
-        var support = new SupportParts();
-        try
+        var package = PackageReader.Read(input, limits, Keep, checkXml: true);
+        var warnings = new List<PackageWarning>();
+        var entries = package.PartNames.ToDictionary(name => name, name => package.Bytes(name)!, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var group in package.Dropped.GroupBy(d => d.Source))
         {
-            if (LooksLikeXml(data))
+            foreach (var (source, relationship) in group)
             {
-                using var flat = WordprocessingDocument.FromFlatOpcString(Encoding.UTF8.GetString(data), stream, isEditable: true);
-                Prepare(flat, parts, support);
+                warnings.Add(IsMacro(relationship)
+                    ? new PackageWarning(PackageWarningKind.Macros, source, $"the template holds macros ({relationship.Target}); they are left out, and the document is a macro-free .docx")
+                    : new PackageWarning(PackageWarningKind.ExternalRelationship, source, $"{(source.Length == 0 ? "the package" : source)}: removed the link to '{relationship.Target}' ({relationship.Type[(relationship.Type.LastIndexOf('/') + 1)..]}): a document must not fetch anything from outside when it is opened"));
             }
-            else
+
+            var ids = group.Select(d => d.Relationship.Id).ToHashSet(StringComparer.Ordinal);
+            if (group.Key.Length > 0 && entries.TryGetValue(group.Key, out var sourceBytes))
             {
-                stream.Write(data);
-                stream.Position = 0;
-                using var document = WordprocessingDocument.Open(stream, isEditable: true);
-                Prepare(document, parts, support);
+                var xml = SafeXml.Load(sourceBytes, group.Key);
+                RemoveReferences(xml, ids);
+                entries[group.Key] = SafeXml.Save(xml);
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or System.Xml.XmlException or IOException)
+
+        entries[PackageParts.ContentTypesEntry] = ContentTypes(package, entries.Keys);
+
+        var main = package.MainDocument;
+        var mainRelationships = package.Relationships(main);
+        string? Related(string suffix) => mainRelationships.FirstOrDefault(r => !r.External && r.Is(suffix) && entries.ContainsKey(r.Target))?.Target;
+        var settings = Related("/settings");
+        if (settings is not null && HasTableOfContents(package.Xml(main)!))
         {
-            throw new InvalidDataException("not a Word document or template (.docx, .dotx or Flat OPC .xml): " + ex.Message, ex);
+            entries[settings] = UpdateFieldsOnOpen(entries[settings]);
         }
 
-        stream.Position = 0;
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-        var entries = new List<KeyValuePair<string, byte[]>>();
-        foreach (var entry in zip.Entries)
+        var parts = new List<TemplatedPart> { new(main, "document") };
+        foreach (var kind in new[] { "/header", "/footer" })
         {
-            using var entryStream = entry.Open();
-            using var copy = new MemoryStream();
-            entryStream.CopyTo(copy);
-            entries.Add(new(entry.FullName, Repaired(entry.FullName, copy.ToArray())));
+            foreach (var relationship in mainRelationships.Where(r => !r.External && r.Is(kind) && entries.ContainsKey(r.Target)))
+            {
+                parts.Add(new TemplatedPart(relationship.Target, Path.GetFileNameWithoutExtension(relationship.Target)));
+            }
         }
 
-        // [Content_Types].xml first, as Word writes it; then the rest in a fixed order.
-        entries.Sort((a, b) => (a.Key == "[Content_Types].xml", b.Key == "[Content_Types].xml") switch
+        if (Related("/footnotes") is { } footnotes)
         {
-            (true, false) => -1,
-            (false, true) => 1,
-            _ => string.CompareOrdinal(a.Key, b.Key),
-        });
-        return new TemplatePackage(entries, parts, support);
+            parts.Add(new TemplatedPart(footnotes, "footnotes"));
+        }
+
+        if (Related("/endnotes") is { } endnotes)
+        {
+            parts.Add(new TemplatedPart(endnotes, "endnotes"));
+        }
+
+        foreach (var part in parts.DistinctBy(p => p.EntryName))
+        {
+            entries[part.EntryName] = Normalized(entries[part.EntryName], part.EntryName);
+        }
+
+        foreach (var name in entries.Keys.Where(n => n.StartsWith("word/", StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal)).ToList())
+        {
+            var part = SafeXml.Load(entries[name], name);
+            if (TemplateRepair.Apply(part))
+            {
+                entries[name] = SafeXml.Save(part);
+            }
+        }
+
+        var core = package.Relationships(string.Empty).FirstOrDefault(r => !r.External && r.Is("/metadata/core-properties") && entries.ContainsKey(r.Target))?.Target;
+        return new TemplatePackage(entries, [.. parts.DistinctBy(p => p.EntryName)], warnings)
+        {
+            NumberingEntry = Related("/numbering"),
+            StylesEntry = Related("/styles"),
+            SettingsEntry = settings,
+            PropertiesEntry = core,
+        };
     }
 
-    /// <summary>A Word part with the values other word processors write mended (see <see cref="TemplateRepair"/>).</summary>
-    private static byte[] Repaired(string name, byte[] data)
+    /// <summary>Which relationships a template keeps: internal ones that are not macros, and external hyperlinks.</summary>
+    private static bool Keep(PackageRelationship relationship) =>
+        !IsMacro(relationship) && (!relationship.External || relationship.Type == PackageParts.HyperlinkType);
+
+    private static bool IsMacro(PackageRelationship relationship) => MacroTypes.Any(relationship.Is);
+
+    /// <summary>Takes out the references to relationships that were removed, and the elements that mean nothing without them.</summary>
+    private static void RemoveReferences(XDocument part, HashSet<string> ids)
     {
-        if (!name.StartsWith("word/", StringComparison.Ordinal) || !name.EndsWith(".xml", StringComparison.Ordinal))
+        foreach (var attribute in part.Descendants().Attributes().Where(a => a.Name.Namespace == WordNames.R && ids.Contains(a.Value)).ToList())
         {
-            return data;
-        }
-
-        System.Xml.Linq.XDocument part;
-        using (var stream = new MemoryStream(data))
-        {
-            part = System.Xml.Linq.XDocument.Load(stream);
-        }
-
-        if (!TemplateRepair.Apply(part))
-        {
-            return data;
-        }
-
-        using var output = new MemoryStream();
-        part.Save(output, System.Xml.Linq.SaveOptions.DisableFormatting);
-        return output.ToArray();
-    }
-
-    private static bool LooksLikeXml(byte[] data)
-    {
-        var start = data.AsSpan();
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            start = start[3..];
-        }
-
-        start = start.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
-        return start.Length > 0 && start[0] == (byte)'<';
-    }
-
-    private static void Prepare(WordprocessingDocument document, List<TemplatedPart> parts, SupportParts support)
-    {
-        if (document.DocumentType != WordprocessingDocumentType.Document)
-        {
-            document.ChangeDocumentType(WordprocessingDocumentType.Document);
-        }
-
-        var main = document.MainDocumentPart ?? throw new InvalidDataException("the package has no main document part");
-        support.Numbering = EntryOf(main.NumberingDefinitionsPart);
-        support.Styles = EntryOf(main.StyleDefinitionsPart);
-        support.Settings = EntryOf(main.DocumentSettingsPart);
-        support.Properties = EntryOf(document.CoreFilePropertiesPart);
-        if (HasTableOfContents(main))
-        {
-            // Word brings the table of contents up to date when the document is opened.
-            var settingsPart = main.DocumentSettingsPart ?? main.AddNewPart<DocumentSettingsPart>();
-            settingsPart.Settings ??= new Settings();
-            settingsPart.Settings.RemoveAllChildren<UpdateFieldsOnOpen>();
-            settingsPart.Settings.AddChild(new UpdateFieldsOnOpen { Val = true });
-            settingsPart.Settings.Save();
-            support.Settings = EntryOf(settingsPart);
-        }
-        Add(main, "document");
-        foreach (var header in main.HeaderParts)
-        {
-            Add(header, null);
-        }
-
-        foreach (var footer in main.FooterParts)
-        {
-            Add(footer, null);
-        }
-
-        if (main.FootnotesPart is { } footnotes)
-        {
-            Add(footnotes, "footnotes");
-        }
-
-        if (main.EndnotesPart is { } endnotes)
-        {
-            Add(endnotes, "endnotes");
-        }
-
-        void Add(OpenXmlPart part, string? kind)
-        {
-            var entry = EntryOf(part)!;
-            parts.Add(new TemplatedPart(entry, kind ?? Path.GetFileNameWithoutExtension(entry)));
+            var element = attribute.Parent!;
+            attribute.Remove();
+            if (LinkOnlyElements.Contains(element.Name.LocalName))
+            {
+                element.Remove();
+            }
         }
     }
 
-    private static bool HasTableOfContents(MainDocumentPart main)
+    /// <summary>The content types of the parts kept, the main document's as a plain document (not a template or macro-enabled).</summary>
+    private static byte[] ContentTypes(OpcPackage package, IEnumerable<string> kept)
     {
-        var body = main.Document?.Body;
-        if (body is null)
+        var types = SafeXml.Load(package.Bytes(PackageParts.ContentTypesEntry)!, PackageParts.ContentTypesEntry);
+        var names = kept.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in types.Root!.Elements().ToList())
+        {
+            var contentType = (string?)element.Attribute("ContentType") ?? string.Empty;
+            if (element.Name == WordNames.ContentTypes + "Override")
+            {
+                var part = ((string?)element.Attribute("PartName") ?? string.Empty).TrimStart('/');
+                if (!names.Contains(part))
+                {
+                    element.Remove();
+                }
+                else if (string.Equals(part, package.MainDocument, StringComparison.OrdinalIgnoreCase))
+                {
+                    element.SetAttributeValue("ContentType", DocumentMainType);
+                }
+            }
+            else if (contentType.Contains("vbaProject", StringComparison.OrdinalIgnoreCase))
+            {
+                element.Remove();
+            }
+
+            if (element.Parent is not null && MainTypes.Contains(contentType))
+            {
+                element.SetAttributeValue("ContentType", DocumentMainType);
+            }
+        }
+
+        if (!types.Root.Elements(WordNames.ContentTypes + "Override").Any(o => string.Equals(((string?)o.Attribute("PartName"))?.TrimStart('/'), package.MainDocument, StringComparison.OrdinalIgnoreCase)))
+        {
+            types.Root.Add(new XElement(WordNames.ContentTypes + "Override", new XAttribute("PartName", "/" + package.MainDocument), new XAttribute("ContentType", DocumentMainType)));
+        }
+
+        return SafeXml.Save(types);
+    }
+
+    /// <summary>
+    /// A part whose text may hold tags, with the Word namespaces under the prefixes the engine writes
+    /// (<c>w:</c>, <c>r:</c>), whatever prefixes (or default namespace) the part was saved with.
+    /// </summary>
+    private static byte[] Normalized(byte[] data, string name)
+    {
+        var part = SafeXml.Load(data, name);
+        var root = part.Root!;
+        var wanted = new Dictionary<string, XNamespace> { ["w"] = WordNames.W, ["r"] = WordNames.R };
+        var changed = false;
+        foreach (var declaration in part.Descendants().Attributes().Where(a => a.IsNamespaceDeclaration).ToList())
+        {
+            var prefix = declaration.Name.Namespace == XNamespace.None ? string.Empty : declaration.Name.LocalName;
+            var isWanted = wanted.Values.Any(ns => ns.NamespaceName == declaration.Value);
+            var takesPrefix = wanted.ContainsKey(prefix) && wanted[prefix].NamespaceName != declaration.Value;
+            if (isWanted ? (prefix.Length == 0 || !wanted.ContainsKey(prefix) || declaration.Parent != root) : takesPrefix || prefix.Length == 0)
+            {
+                declaration.Remove();
+                changed = true;
+            }
+        }
+
+        foreach (var (prefix, ns) in wanted)
+        {
+            if (root.Attribute(XNamespace.Xmlns + prefix)?.Value != ns.NamespaceName)
+            {
+                root.SetAttributeValue(XNamespace.Xmlns + prefix, ns.NamespaceName);
+                changed = true;
+            }
+        }
+
+        return changed ? SafeXml.Save(part) : data;
+    }
+
+    private static bool HasTableOfContents(XDocument main)
+    {
+        if (main.Root?.Element(WordNames.W + "body") is not { } body)
         {
             return false;
         }
 
-        return body.Descendants<FieldCode>().Any(f => IsTableOfContents(f.Text))
-            || body.Descendants<SimpleField>().Any(f => IsTableOfContents(f.Instruction?.Value))
-            || body.Descendants<DocPartGallery>().Any(g => g.Val?.Value == "Table of Contents");
+        return body.Descendants(WordNames.W + "instrText").Any(f => IsTableOfContents(f.Value))
+            || body.Descendants(WordNames.W + "fldSimple").Any(f => IsTableOfContents((string?)f.Attribute(WordNames.W + "instr")))
+            || body.Descendants(WordNames.W + "docPartGallery").Any(g => (string?)g.Attribute(WordNames.Val) == "Table of Contents");
 
         static bool IsTableOfContents(string? instruction) =>
             instruction is not null && instruction.TrimStart().StartsWith("TOC", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string? EntryOf(OpenXmlPart? part) => part?.Uri.OriginalString.TrimStart('/');
-
-    private sealed class SupportParts
+    /// <summary>Word brings the table of contents up to date when the document is opened.</summary>
+    private static byte[] UpdateFieldsOnOpen(byte[] settingsPart)
     {
-        public string? Numbering { get; set; }
-
-        public string? Styles { get; set; }
-
-        public string? Settings { get; set; }
-
-        public string? Properties { get; set; }
+        var xml = SafeXml.Load(settingsPart, "settings");
+        var settings = new Settings(xml.Root!.ToString(SaveOptions.DisableFormatting));
+        settings.RemoveAllChildren<UpdateFieldsOnOpen>();
+        settings.AddChild(new UpdateFieldsOnOpen { Val = true });
+        return SafeXml.Save(XDocument.Parse(settings.OuterXml));
     }
 }

@@ -78,9 +78,16 @@ public sealed class WordTemplate
     /// </summary>
     /// <param name="path">The file's or folder's path.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordTemplate Load(string path)
+    public static WordTemplate Load(string path) => Load(path, ReadLimits.Default);
+
+    /// <summary>Loads a template from a file or folder, as <see cref="Load(string)"/>, within other limits.</summary>
+    /// <param name="path">The file's or folder's path.</param>
+    /// <param name="limits">How much of the file may be read (its size, entries, decompressed size).</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static WordTemplate Load(string path, ReadLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(limits);
         string? labelsPath;
         if (Directory.Exists(path))
         {
@@ -106,7 +113,7 @@ public sealed class WordTemplate
 
         using var stream = File.OpenRead(path);
         using var labels = File.Exists(labelsPath) ? File.OpenRead(labelsPath) : null;
-        return Load(stream, Path.GetFileName(path), labels, labels is null ? null : Path.GetFileName(labelsPath));
+        return Load(stream, Path.GetFileName(path), labels, labels is null ? null : Path.GetFileName(labelsPath), limits);
     }
 
     /// <summary>Loads a template from a stream holding a .docx, .dotx or Flat OPC .xml.</summary>
@@ -119,12 +126,12 @@ public sealed class WordTemplate
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
     /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null)
+    /// <param name="limits">How much of the template may be read (its size, entries, decompressed size); null for <see cref="ReadLimits.Default"/>.</param>
+    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null, ReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        limits ??= ReadLimits.Default;
         var diagnostics = new List<Diagnostic>();
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
         if (labels is not null)
@@ -136,12 +143,23 @@ public sealed class WordTemplate
         TemplatePackage package;
         try
         {
-            package = TemplatePackage.Read(copy.ToArray());
+            package = TemplatePackage.Read(stream, limits);
         }
-        catch (InvalidDataException ex)
+        catch (PackageException ex)
         {
-            diagnostics.Add(TemplateDiagnostics.AtFile(name, DiagnosticCodes.InvalidTemplatePackage, ex.Message));
+            diagnostics.Add(ex.Part is { } part
+                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name + "[" + part + "]", Math.Max(1, ex.Line), Math.Max(1, ex.Column)))
+                : TemplateDiagnostics.AtFile(name, ex.IsLimit ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.InvalidTemplatePackage, ex.Message));
             return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
+        }
+
+        foreach (var warning in package.Warnings)
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticSeverity.Warning,
+                warning.Kind == PackageWarningKind.Macros ? DiagnosticCodes.MacrosRemoved : DiagnosticCodes.ExternalLinkRemoved,
+                warning.Message,
+                new SourceLocation(warning.Part.Length == 0 ? name : name + "[" + warning.Part + "]", 1, 1)));
         }
 
         var properties = ReadXml(package.Entry(package.PropertiesEntry));
@@ -313,14 +331,5 @@ public sealed class WordTemplate
         return context;
     }
 
-    private static XDocument? ReadXml(byte[]? data)
-    {
-        if (data is null)
-        {
-            return null;
-        }
-
-        using var stream = new MemoryStream(data);
-        return XDocument.Load(stream, LoadOptions.None);
-    }
+    private static XDocument? ReadXml(byte[]? data) => data is null ? null : SafeXml.Load(data, "part");
 }

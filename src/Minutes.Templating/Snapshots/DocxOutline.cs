@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Minutes.Templating.Engine;
+using Minutes.Templating.Packaging;
 
 namespace Minutes.Templating.Snapshots;
 
@@ -12,7 +13,7 @@ namespace Minutes.Templating.Snapshots;
 internal sealed class DocxOutline
 {
 
-    private readonly DocxPackage _package;
+    private readonly OpcPackage _package;
     private readonly XNamespace _w;
     private readonly StringBuilder _out;
     private readonly Dictionary<string, int> _lists = new(StringComparer.Ordinal);
@@ -20,9 +21,9 @@ internal sealed class DocxOutline
     private readonly List<string> _endnotes = [];
     private readonly Dictionary<string, XElement> _styles = new(StringComparer.Ordinal);
     private readonly string? _defaultParagraphStyle;
-    private IReadOnlyList<DocxRelationship> _partRelationships = [];
+    private IReadOnlyList<PackageRelationship> _partRelationships = [];
 
-    private DocxOutline(DocxPackage package, XNamespace w, StringBuilder output)
+    private DocxOutline(OpcPackage package, XNamespace w, StringBuilder output)
     {
         _package = package;
         _w = w;
@@ -45,7 +46,7 @@ internal sealed class DocxOutline
     }
 
     /// <summary>Writes the outline of <paramref name="package"/>.</summary>
-    public static void Write(DocxPackage package, StringBuilder output)
+    public static void Write(OpcPackage package, StringBuilder output)
     {
         var root = package.Xml(package.MainDocument)!.Root!;
         new DocxOutline(package, root.Name.Namespace, output).WriteAll(root);
@@ -112,7 +113,7 @@ internal sealed class DocxOutline
         _out.Append('\n');
     }
 
-    private void WriteNotes(string heading, string element, string relationshipType, List<string> ids, IReadOnlyList<DocxRelationship> mainRelationships)
+    private void WriteNotes(string heading, string element, string relationshipType, List<string> ids, IReadOnlyList<PackageRelationship> mainRelationships)
     {
         if (ids.Count == 0)
         {
@@ -494,7 +495,7 @@ internal sealed class DocxOutline
         return builder.ToString();
     }
 
-    private static string? Related(IReadOnlyList<DocxRelationship> relationships, string typeSuffix) =>
+    private static string? Related(IReadOnlyList<PackageRelationship> relationships, string typeSuffix) =>
         relationships.FirstOrDefault(r => !r.External && r.Type.EndsWith(typeSuffix, StringComparison.Ordinal))?.Target;
 
     private string? Val(XElement? element, string attribute) => (string?)element?.Attribute(_w + attribute);

@@ -1,3 +1,4 @@
+using Minutes.Templating.Packaging;
 using System.Text;
 
 namespace Minutes.Templating.Snapshots;
@@ -38,7 +39,7 @@ public static class DocxSnapshot
     public static string ToText(byte[] docx)
     {
         ArgumentNullException.ThrowIfNull(docx);
-        var package = DocxPackage.Read(docx);
+        var package = Read(docx);
         var builder = new StringBuilder();
         DocxOutline.Write(package, builder);
         XmlPartFormatter.WriteParts(package, builder);
@@ -56,7 +57,7 @@ public static class DocxSnapshot
     {
         ArgumentNullException.ThrowIfNull(docx);
         var builder = new StringBuilder();
-        DocxOutline.Write(DocxPackage.Read(docx), builder);
+        DocxOutline.Write(Read(docx), builder);
         return builder.ToString();
     }
 
@@ -71,7 +72,7 @@ public static class DocxSnapshot
     {
         ArgumentNullException.ThrowIfNull(docx);
         var builder = new StringBuilder();
-        XmlPartFormatter.WriteParts(DocxPackage.Read(docx), builder);
+        XmlPartFormatter.WriteParts(Read(docx), builder);
         return builder.ToString();
     }
 
@@ -85,5 +86,19 @@ public static class DocxSnapshot
         using var copy = new MemoryStream();
         docx.CopyTo(copy);
         return ToText(copy.ToArray());
+    }
+
+    /// <summary>Reads a document with the library's one package reader.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a Word document, or exceed a limit of <see cref="ReadLimits.Default"/>.</exception>
+    private static OpcPackage Read(byte[] docx)
+    {
+        try
+        {
+            return PackageReader.Read(docx, ReadLimits.Default);
+        }
+        catch (PackageException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
     }
 }

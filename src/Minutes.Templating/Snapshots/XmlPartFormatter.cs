@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Minutes.Templating.Engine;
+using Minutes.Templating.Packaging;
 
 namespace Minutes.Templating.Snapshots;
 
@@ -31,7 +32,7 @@ internal sealed class XmlPartFormatter
     private Dictionary<string, string> _bookmarkIds = new(StringComparer.Ordinal);
 
     /// <summary>Writes every part of <paramref name="package"/> in ordinal order of its name.</summary>
-    public static void WriteParts(DocxPackage package, StringBuilder output)
+    public static void WriteParts(OpcPackage package, StringBuilder output)
     {
         var formatter = new XmlPartFormatter();
         foreach (var name in package.PartNames)
