@@ -1,7 +1,5 @@
 using Minutes.Templating.Diagnostics;
-using Minutes.Templating.Model;
 using Minutes.Templating.TemplateModel;
-using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace Minutes.Templating.Engine;
@@ -14,8 +12,8 @@ namespace Minutes.Templating.Engine;
 /// </summary>
 internal static class NameChecker
 {
-    /// <summary>The shape of the template model: every name a template can reach.</summary>
-    private static readonly Shape ModelShape = Shape.Of(TemplateModelBuilder.Build(SampleMinutes()))!;
+    /// <summary>The shape of the template model, from its declaration: every name a template can reach.</summary>
+    private static readonly Shape ModelShape = Shape.Of(ModelNames.Root, new Dictionary<ModelName, Shape>(ReferenceEqualityComparer.Instance));
 
     private static readonly HashSet<string> Implicit = new(StringComparer.Ordinal) { "for", "tablerow", "while", "this", "empty", "blank", "null", "true", "false" };
 
@@ -120,77 +118,32 @@ internal static class NameChecker
         _ => null,
     };
 
-    /// <summary>Minutes in which every key of the contract is present, so the model built from them has every name.</summary>
-    private static MinutesDocument SampleMinutes()
-    {
-        var text = InlineText.Plain("x");
-        var person = new Person { Name = "x", Honorific = "x", Organisation = "X", OnBehalfOf = "x", Excused = true, Redact = "5.1.2e", Note = text };
-        return new MinutesDocument
-        {
-            Document = new DocumentInfo { Title = text, Reference = "x", ApprovedOn = new DateOnly(2000, 1, 1), Classification = "x" },
-            Meeting = new Meeting { Body = text, Abbreviation = "x", Number = "1", Date = new DateOnly(2000, 1, 1), Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0), Location = text, Mode = MeetingMode.Hybrid },
-            Organisations = [new Organisation("X", text)],
-            Attendees = new Attendees { Present = [person], Absent = [person], Guests = [person] },
-            Agenda =
-            [
-                new AgendaItem
-                {
-                    Title = text, Number = "1", Presenter = text, Documents = [text],
-                    Points =
-                    [
-                        new StatementPoint(text, "X", [new TopicPoint(text, [])]),
-                        new AgreementPoint(text),
-                        new DecisionPoint(text) { Vote = new Vote { For = 1, Against = 0, Abstain = 0, ForBy = [text], AgainstBy = [text], AbstainBy = [text] } },
-                        new TablePoint(text, [new TableCell(text, false)], [[new TableCell(text, true)]]),
-                        new ImagePoint(new ImageFile("x.png", ImageFormat.Png, 1, 1, ReadOnlyMemory<byte>.Empty), text) { Caption = text, WidthCentimetres = 1 },
-                        new ActionPoint(text, "X", new DateOnly(2000, 1, 1)),
-                    ],
-                },
-            ],
-            NextMeeting = new NextMeeting { Date = new DateOnly(2000, 1, 1), Start = new TimeOnly(9, 0), Location = text },
-        };
-    }
-
     /// <summary>The names under a value: members of an object, or the shape of a list's elements.</summary>
     private sealed class Shape
     {
-        public Dictionary<string, Shape?>? Members { get; private init; }
+        public IReadOnlyDictionary<string, Shape?>? Members { get; private init; }
 
         public Shape? Element { get; private init; }
 
-        public static Shape? Of(object? value)
+        /// <summary>The shape of a declared object, each object made once (a point's points are points again).</summary>
+        public static Shape Of(ModelName name, Dictionary<ModelName, Shape> made)
         {
-            switch (value)
+            if (made.TryGetValue(name, out var shape))
             {
-                case ScriptArray array:
-                    Shape? element = null;
-                    foreach (var item in array)
-                    {
-                        element = Merge(element, Of(item));
-                    }
-
-                    return new Shape { Element = element };
-                case ScriptObject obj:
-                    return new Shape { Members = obj.ToDictionary(p => p.Key, p => Of(p.Value), StringComparer.Ordinal) };
-                default:
-                    return null;
-            }
-        }
-
-        private static Shape? Merge(Shape? a, Shape? b)
-        {
-            if (a?.Members is null || b?.Members is null)
-            {
-                return a ?? b;
+                return shape;
             }
 
-            var members = new Dictionary<string, Shape?>(a.Members, StringComparer.Ordinal);
-            foreach (var (key, value) in b.Members)
+            var members = new Dictionary<string, Shape?>(StringComparer.Ordinal);
+            shape = new Shape { Members = members };
+            made[name] = shape;
+            foreach (var member in name.Members)
             {
-                members[key] = members.TryGetValue(key, out var existing) ? Merge(existing, value) : value;
+                members[member.Name] = member.Element is { } element
+                    ? new Shape { Element = Of(element, made) }
+                    : member.Members.Count > 0 ? Of(member, made) : null;
             }
 
-            return new Shape { Members = members };
+            return shape;
         }
     }
 }

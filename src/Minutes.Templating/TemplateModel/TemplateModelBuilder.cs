@@ -190,7 +190,7 @@ internal sealed partial class TemplateModelBuilder
         return value;
     }
 
-    /// <summary>"Dhr. Van der Burg (SJenV)", "(SZW)" when no name is given or it is withheld.</summary>
+    /// <summary>"Dhr. Van der Burg (SJenV, voorzitter)", "(SZW)" when no name is given or it is withheld; the note joins the brackets.</summary>
     private string Display(Person person, bool absent)
     {
         if (person.Text is not null)
@@ -218,6 +218,12 @@ internal sealed partial class TemplateModelBuilder
             details.Add(_labels[excused ? "excused" : "not_excused"]);
         }
 
+        // A note joins the details in the brackets ("(VNG, chair, online)"); one written in brackets already loses them.
+        if (person.Note?.ToString().Trim() is { Length: > 0 } note)
+        {
+            details.Add(note.StartsWith('(') && note.EndsWith(')') ? note[1..^1].Trim() : note);
+        }
+
         if (details.Count > 0)
         {
             AppendWord(builder, "(" + string.Join(", ", details) + ")");
@@ -226,11 +232,6 @@ internal sealed partial class TemplateModelBuilder
         if (person.OnBehalfOf is not null)
         {
             AppendWord(builder, _labels["on_behalf_of"] + " " + person.OnBehalfOf);
-        }
-
-        if (person.Note is not null)
-        {
-            AppendWord(builder, person.Note.ToString());
         }
 
         return builder.ToString();

@@ -1,0 +1,128 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Minutes.Templating.Parsing;
+using Minutes.Templating.Schema;
+using Minutes.Templating.TemplateModel;
+using Scriban.Runtime;
+
+namespace Minutes.Templating.Tests.TemplateModel;
+
+/// <summary>
+/// The template model is declared once (<see cref="ModelNames"/>): the builder fills exactly the declared names, and
+/// the authoring guide's table is the one written from the declaration. The YAML contract's keys are the same in
+/// the reader and in the JSON Schema.
+/// </summary>
+public sealed class ModelNamesTests
+{
+    private const string GuideStart = "<!-- model names: written from ModelNames.GuideTable(), checked by ModelNamesTests -->\n";
+    private const string GuideEnd = "<!-- end of model names -->";
+
+    [Fact]
+    public void The_builder_fills_exactly_the_declared_names()
+    {
+        var yaml = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml"));
+        var model = TemplateModelBuilder.Build(MinutesParser.Parse(yaml, Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml")).Document!);
+        var problems = new List<string>();
+        Compare(model, ModelNames.Root, "", problems);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void The_guide_shows_the_declared_names()
+    {
+        var guide = File.ReadAllText(Path.Combine(Repository.Root, "templates", "README.md")).ReplaceLineEndings("\n");
+        var start = guide.IndexOf(GuideStart, StringComparison.Ordinal);
+        var end = guide.IndexOf(GuideEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "templates/README.md lacks the markers of the names' table");
+        var shown = guide[(start + GuideStart.Length)..end];
+        var declared = "\n" + ModelNames.GuideTable();
+        if (shown != declared && Environment.GetEnvironmentVariable("MINUTES_UPDATE_GUIDE") == "1")
+        {
+            File.WriteAllText(Path.Combine(Repository.Root, "templates", "README.md"), guide[..(start + GuideStart.Length)] + declared + guide[end..]);
+            return;
+        }
+
+        Assert.True(shown == declared, "templates/README.md's table of names is not the declared one: run the tests once with MINUTES_UPDATE_GUIDE=1 to write it, and review the diff.");
+    }
+
+    /// <summary>The reader's lists of keys and the JSON Schema's properties agree, key by key, for every mapping.</summary>
+    [Theory]
+    [InlineData("TopKeys", "")]
+    [InlineData("DocumentKeys", "document")]
+    [InlineData("MeetingKeys", "meeting")]
+    [InlineData("AttendeesKeys", "attendees")]
+    [InlineData("PersonKeys", "person")]
+    [InlineData("ItemKeys", "agendaItem")]
+    [InlineData("NextMeetingKeys", "nextMeeting")]
+    [InlineData("TextPointKeys", "textPoint")]
+    [InlineData("TopicPointKeys", "topicPoint")]
+    [InlineData("AgreementPointKeys", "agreementPoint")]
+    [InlineData("DecisionPointKeys", "decisionPoint")]
+    [InlineData("ActionPointKeys", "actionPoint")]
+    public void The_reader_and_the_schema_know_the_same_keys(string readerList, string definition)
+    {
+        var reader = (string[])typeof(MinutesParser).Assembly.GetType("Minutes.Templating.Parsing.MinutesReader")!
+            .GetField(readerList, BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var schema = JsonNode.Parse(MinutesSchema.Json)!;
+        var node = definition.Length == 0 ? schema : schema["$defs"]![definition]!;
+        var properties = (node["properties"] ?? node["oneOf"]!.AsArray().Select(o => o!["properties"]).First(p => p is not null))!.AsObject();
+
+        Assert.Equal(properties.Select(p => p.Key).Order(StringComparer.Ordinal), reader.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every point form of the reader is a form of point in the schema.</summary>
+    [Fact]
+    public void The_reader_and_the_schema_know_the_same_point_forms()
+    {
+        var reader = (string[])typeof(MinutesParser).Assembly.GetType("Minutes.Templating.Parsing.MinutesReader")!
+            .GetField("PointFormKeys", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var defs = JsonNode.Parse(MinutesSchema.Json)!["$defs"]!.AsObject();
+        Assert.Equal(
+            reader.Order(StringComparer.Ordinal),
+            defs.Where(d => d.Key.EndsWith("Point", StringComparison.Ordinal)).Select(d => d.Key[..^"Point".Length]).Order(StringComparer.Ordinal));
+    }
+
+    private static void Compare(object? value, ModelName declared, string path, List<string> problems)
+    {
+        if (value is not ScriptObject obj)
+        {
+            problems.Add($"{path}: declared as an object, built as {value?.GetType().Name ?? "null"}");
+            return;
+        }
+
+        var keys = obj.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var member in declared.Members)
+        {
+            var at = path.Length == 0 ? member.Name : path + "." + member.Name;
+            if (!keys.Remove(member.Name))
+            {
+                if (member.OnlyFor is null || (obj["is_outcome"] is true))
+                {
+                    problems.Add($"{at}: declared, not built");
+                }
+
+                continue;
+            }
+
+            var child = obj[member.Name];
+            if (child is null && member.Members.Count > 0)
+            {
+                continue; // an object that may be absent (next_meeting, a vote)
+            }
+
+            if (member.Element is { } element && child is ScriptArray array)
+            {
+                foreach (var item in array.Take(3))
+                {
+                    Compare(item, element, at + "[]", problems);
+                }
+            }
+            else if (member.Members.Count > 0 && member.Name != "labels")
+            {
+                Compare(child, member, at, problems);
+            }
+        }
+
+        problems.AddRange(keys.Select(k => $"{(path.Length == 0 ? k : path + "." + k)}: built, not declared"));
+    }
+}
