@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Minutes.Templating.Cli;
 
 namespace Minutes.Templating.Tests.Cli;
@@ -22,5 +23,53 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         using var stderr = new StringWriter();
         var exitCode = CliApp.Run(args, stdout, stderr);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Runs the built command (minutes.dll beside the tests) as its own process, for a test that needs its own
+    /// working directory or environment without touching the tests running beside it.
+    /// </summary>
+    /// <param name="workingDirectory">Where it runs, or null for here.</param>
+    /// <param name="environment">Variables to set; a variable named with a null value is removed.</param>
+    /// <param name="args">The command line.</param>
+    public static CliRun OutOfProcess(string? workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "minutes.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("minutes did not finish within 5 minutes");
+        }
+
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
     }
 }

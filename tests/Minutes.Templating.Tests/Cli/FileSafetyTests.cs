@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Minutes.Templating.Tests.Cli;
 
 /// <summary>
@@ -101,32 +99,7 @@ public sealed class FileSafetyTests : IDisposable
         Assert.Contains($"--template {Path.Join(".", "verslag")}", run.Stdout, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the built minutes command (minutes.dll beside the tests) in <paramref name="directory"/>.</summary>
-    private static CliRun Run(string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "minutes.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("minutes did not finish within 2 minutes");
-        }
-
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    /// <summary>Runs the built minutes command in <paramref name="directory"/>.</summary>
+    private static CliRun Run(string directory, params string[] args) =>
+        CliRun.OutOfProcess(directory, new Dictionary<string, string?>(), args);
 }

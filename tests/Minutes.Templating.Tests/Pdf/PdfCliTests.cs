@@ -159,38 +159,15 @@ public sealed class PdfCliTests : IDisposable
         Assert.Equal(1, Soffices.Starts(_temp));
     }
 
-    /// <summary>Runs the built minutes command (minutes.dll beside the tests) with <paramref name="environment"/> changed.</summary>
+    /// <summary>Runs the built minutes command with <paramref name="environment"/> changed, and no <c>MINUTES_SOFFICE</c> but the test's own.</summary>
     private static CliRun Minutes(Dictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "minutes.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove(PdfConverter.SofficeVariable);
+        var variables = new Dictionary<string, string?> { [PdfConverter.SofficeVariable] = null };
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("minutes did not finish within 5 minutes");
-        }
-
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
+        return CliRun.OutOfProcess(null, variables, args);
     }
 }
