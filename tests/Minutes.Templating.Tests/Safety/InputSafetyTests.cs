@@ -24,7 +24,7 @@ public sealed class InputSafetyTests
     [Fact]
     public void An_endless_stream_of_minutes_is_refused()
     {
-        using var endless = new BufferedStream(new ZeroStream());
+        using var endless = new BufferedStream(new EndlessStream());
 
         var problem = Assert.Single(MinutesParser.Parse(endless, "/dev/zero", ReadLimits.Default).Diagnostics);
 
@@ -98,34 +98,5 @@ public sealed class InputSafetyTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--limit", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private sealed class ZeroStream : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => 0; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            Array.Clear(buffer, offset, count);
-            return count;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
