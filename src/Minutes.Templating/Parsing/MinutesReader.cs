@@ -55,6 +55,9 @@ internal sealed partial class MinutesReader
     /// <summary>Every text value read, to look for withheld names written without markup.</summary>
     private readonly List<SourceScalar> _texts = [];
 
+    /// <summary>Free-text fields that are not inline text and so cannot withhold part of themselves, with their keys.</summary>
+    private readonly List<(SourceScalar Scalar, string Key)> _plainTexts = [];
+
     private MinutesReader(string file, string source, List<Diagnostic> diagnostics)
     {
         _file = file;
@@ -173,10 +176,10 @@ internal sealed partial class MinutesReader
         {
             Type = ReadEnum(map, "type", DocumentTypes) ?? DocumentType.Minutes,
             Title = ReadText(map, "title"),
-            Reference = ReadString(map, "reference"),
+            Reference = ReadPlainText(map, "reference", "document.reference"),
             Status = ReadEnum(map, "status", Statuses) ?? DocumentStatus.Draft,
             ApprovedOn = ReadDate(map, "approved_on"),
-            Classification = ReadString(map, "classification"),
+            Classification = ReadPlainText(map, "classification", "document.classification"),
         };
     }
 
@@ -193,7 +196,7 @@ internal sealed partial class MinutesReader
         return new Meeting
         {
             Body = body ?? InlineText.Empty,
-            Abbreviation = ReadString(map, "abbreviation"),
+            Abbreviation = ReadPlainText(map, "abbreviation", "meeting.abbreviation"),
             Number = Value(map, "number") is { } numberNode ? ReadNumberText(numberNode, "number") : null,
             Date = date ?? default,
             Start = ReadTime(map, "start"),
@@ -616,6 +619,18 @@ internal sealed partial class MinutesReader
 
     private string? ReadString(SourceNode node, string key) => AsScalar(node, key, "text")?.Value;
 
+    /// <summary>Reads free text that is printed as it stands (no inline markup), kept to be checked for withheld names.</summary>
+    private string? ReadPlainText(SourceMapping map, string key, string path)
+    {
+        if (Value(map, key) is not { } node || AsScalar(node, key, "text") is not { } scalar)
+        {
+            return null;
+        }
+
+        _plainTexts.Add((scalar, path));
+        return scalar.Value;
+    }
+
     private InlineText? ReadText(SourceMapping map, string key) => Value(map, key) is { } node ? ReadText(node, key) : null;
 
     /// <summary>Reads a text value through the inline Markdown, placing markup errors inside the value where possible.</summary>
@@ -678,6 +693,23 @@ internal sealed partial class MinutesReader
         if (withheld.Count == 0)
         {
             return;
+        }
+
+        // A field without inline text cannot withhold a part of itself: the publication version would be refused by the
+        // last check, so say so where the name stands.
+        foreach (var (scalar, path) in _plainTexts)
+        {
+            foreach (var (name, ground) in withheld)
+            {
+                foreach (var (start, length) in WithheldNames.Find(scalar.Value, name))
+                {
+                    _diagnostics.Add(new Diagnostic(
+                        DiagnosticSeverity.Warning,
+                        DiagnosticCodes.UnmarkedWithheldName,
+                        $"'{scalar.Value.Substring(start, length)}' is the name of an attendee withheld under {ground}, in {path}, which is printed as it stands and cannot withhold it: the publication version will not be written until the name is taken out of this field",
+                        LocateInScalar(scalar, start)));
+                }
+            }
         }
 
         foreach (var scalar in _texts)

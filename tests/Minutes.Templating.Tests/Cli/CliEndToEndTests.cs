@@ -102,6 +102,34 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_withheld_name_in_a_field_that_cannot_withhold_it_is_warned_about_and_blocks_only_the_publication()
+    {
+        var input = _temp.Write("ref.yaml", """
+            minutes: 1
+            language: nl
+            document:
+              reference: SG/2024/07, opgesteld door kees verborgen
+            meeting: { body: Stuurgroep, date: 2024-09-12 }
+            attendees:
+              present:
+                - { name: Kees Verborgen, org: SZW, redact: 5.1.2e }
+            agenda:
+              - title: Opening
+            """);
+
+        var validate = CliRun.Of("validate", input);
+        var publication = CliRun.Of("render", input, "--mode", "publication");
+        var internalVersion = CliRun.Of("render", input);
+
+        Assert.Equal(0, validate.ExitCode);
+        Assert.Contains($"{input}:4:41: warning: 'kees verborgen' is the name of an attendee withheld under 5.1.2e, in document.reference, which is printed as it stands and cannot withhold it", validate.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, publication.ExitCode);
+        Assert.Contains("[MT3000]", publication.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp["ref.publication.docx"]));
+        Assert.Equal(0, internalVersion.ExitCode);
+    }
+
+    [Fact]
     public void Render_with_mode_publication_writes_only_the_publication_version()
     {
         var input = _temp.Write("lrt.yaml", File.ReadAllText(Example));
