@@ -31,7 +31,7 @@ internal static class TemplateCompiler
         catch (PackageException ex)
         {
             diagnostics.Add(ex.Part is { } part
-                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name + "[" + part + "]", Math.Max(1, ex.Line), Math.Max(1, ex.Column)))
+                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name, Math.Max(1, ex.Line), Math.Max(1, ex.Column)) { Part = part })
                 : TemplateDiagnostics.AtFile(name, ex.IsLimit ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.InvalidTemplatePackage, ex.Message));
             return CompiledTemplate.Failed(templateLabels, diagnostics);
         }
@@ -42,7 +42,7 @@ internal static class TemplateCompiler
                 DiagnosticSeverity.Warning,
                 warning.Kind == PackageWarningKind.Macros ? DiagnosticCodes.MacrosRemoved : DiagnosticCodes.ExternalLinkRemoved,
                 warning.Message,
-                new SourceLocation(warning.Part.Length == 0 ? name : name + "[" + warning.Part + "]", 1, 1)));
+                new SourceLocation(name, 1, 1) { Part = warning.Part.Length == 0 ? null : warning.Part }));
         }
 
         var properties = CompiledTemplate.ReadXml(package.Entry(package.PropertiesEntry));

@@ -218,7 +218,7 @@ internal sealed partial class MinutesReader
         {
             if (ReadText(value, key.Value) is { } name)
             {
-                result.Add(new Organisation(key.Value, name));
+                result.Add(new Organisation { Abbreviation = key.Value, Name = name });
             }
         }
 
@@ -374,7 +374,7 @@ internal sealed partial class MinutesReader
                 return null;
             }
 
-            return ReadText(scalar, "point") is { } text ? new StatementPoint(text, null, []) : null;
+            return ReadText(scalar, "point") is { } text ? new StatementPoint { Text = text } : null;
         }
 
         if (node is not SourceMapping map)
@@ -411,21 +411,25 @@ internal sealed partial class MinutesReader
                     _organisationReferences.Add(new OrganisationReference(by.ToString(), byNode.Location, "by", AlwaysAbbreviation: false));
                 }
 
-                return new StatementPoint(
-                    ReadText(map, "text") ?? InlineText.Empty,
-                    by,
-                    Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : []);
+                return new StatementPoint
+                {
+                    Text = ReadText(map, "text") ?? InlineText.Empty,
+                    By = by,
+                    Points = Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : [],
+                };
             case "topic":
                 CheckPointKeys(map, "topic", TopicPointKeys);
-                return new TopicPoint(
-                    ReadText(map, "topic") ?? InlineText.Empty,
-                    Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : []);
+                return new TopicPoint
+                {
+                    Title = ReadText(map, "topic") ?? InlineText.Empty,
+                    Points = Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : [],
+                };
             case "agreement":
                 CheckPointKeys(map, "agreement", AgreementPointKeys);
-                return new AgreementPoint(ReadText(map, "agreement") ?? InlineText.Empty) { Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
+                return new AgreementPoint { Text = ReadText(map, "agreement") ?? InlineText.Empty, Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
             case "decision":
                 CheckPointKeys(map, "decision", DecisionPointKeys);
-                return new DecisionPoint(ReadText(map, "decision") ?? InlineText.Empty) { Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
+                return new DecisionPoint { Text = ReadText(map, "decision") ?? InlineText.Empty, Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
             case "table":
                 CheckPointKeys(map, "table", TablePointKeys);
                 return ReadTable(map);
@@ -440,7 +444,7 @@ internal sealed partial class MinutesReader
                     _organisationReferences.Add(new OrganisationReference(owner.ToString(), ownerValue.Location, "owner", AlwaysAbbreviation: false));
                 }
 
-                return new ActionPoint(ReadText(map, "action") ?? InlineText.Empty, owner ?? InlineText.Empty, ReadDate(map, "due"));
+                return new ActionPoint { Text = ReadText(map, "action") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
         }
     }
 
