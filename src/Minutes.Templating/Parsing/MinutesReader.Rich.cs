@@ -58,7 +58,7 @@ internal sealed partial class MinutesReader
             }
         }
 
-        return new TablePoint(ReadText(map, "caption"), header ?? [], rows);
+        return new TablePoint { Caption = ReadText(map, "caption"), Header = header ?? [], Rows = rows };
 
         static string Cells(int count) => count == 1 ? "1 cell" : count.ToString(CultureInfo.InvariantCulture) + " cells";
     }
@@ -76,17 +76,17 @@ internal sealed partial class MinutesReader
             switch (item)
             {
                 case SourceScalar { Kind: ScalarKind.Null }:
-                    cells.Add(new TableCell(InlineText.Empty, false));
+                    cells.Add(new TableCell { Text = InlineText.Empty });
                     break;
                 case SourceScalar { Kind: ScalarKind.Int or ScalarKind.Float } number:
-                    cells.Add(new TableCell(InlineText.Plain(number.Value.Trim()), true));
+                    cells.Add(new TableCell { Text = InlineText.Plain(number.Value.Trim()), IsNumber = true });
                     break;
                 case SourceScalar { Kind: ScalarKind.String } text:
-                    cells.Add(new TableCell(ReadTextMayBeEmpty(text, "cell") ?? InlineText.Empty, false));
+                    cells.Add(new TableCell { Text = ReadTextMayBeEmpty(text, "cell") ?? InlineText.Empty });
                     break;
                 default:
                     WrongType(item, "a table cell", "text or a number");
-                    cells.Add(new TableCell(InlineText.Empty, false));
+                    cells.Add(new TableCell { Text = InlineText.Empty });
                     break;
             }
         }
@@ -143,7 +143,7 @@ internal sealed partial class MinutesReader
             return null;
         }
 
-        return alt is null ? null : new ImagePoint(image, alt) { Caption = caption, WidthCentimetres = width };
+        return alt is null ? null : new ImagePoint { Image = image, Alt = alt, Caption = caption, WidthCentimetres = width };
     }
 
     private Vote? ReadVote(SourceNode node)

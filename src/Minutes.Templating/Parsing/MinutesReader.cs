@@ -218,7 +218,7 @@ internal sealed partial class MinutesReader
         {
             if (ReadText(value, key.Value, $"the full name of '{key.Value}' is empty; write it out, or leave the organisation out") is { } name)
             {
-                result.Add(new Organisation(key.Value, name));
+                result.Add(new Organisation { Abbreviation = key.Value, Name = name });
             }
         }
 
@@ -379,7 +379,7 @@ internal sealed partial class MinutesReader
                 return null;
             }
 
-            return ReadText(scalar, "point", "this point is empty; write what was said, or leave the point out") is { } text ? new StatementPoint(text, null, []) : null;
+            return ReadText(scalar, "point", "this point is empty; write what was said, or leave the point out") is { } text ? new StatementPoint { Text = text } : null;
         }
 
         if (node is not SourceMapping map)
@@ -416,21 +416,25 @@ internal sealed partial class MinutesReader
                     _organisationReferences.Add(new OrganisationReference(by.ToString(), byNode.Location, "by", AlwaysAbbreviation: false));
                 }
 
-                return new StatementPoint(
-                    ReadText(map, "text", "'text' is empty; write what was said") ?? InlineText.Empty,
-                    by,
-                    Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : []);
+                return new StatementPoint
+                {
+                    Text = ReadText(map, "text", "'text' is empty; write what was said") ?? InlineText.Empty,
+                    By = by,
+                    Points = Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : [],
+                };
             case "topic":
                 CheckPointKeys(map, "topic", TopicPointKeys);
-                return new TopicPoint(
-                    ReadText(map, "topic", "'topic' is empty; a topic needs a heading") ?? InlineText.Empty,
-                    Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : []);
+                return new TopicPoint
+                {
+                    Title = ReadText(map, "topic", "'topic' is empty; a topic needs a heading") ?? InlineText.Empty,
+                    Points = Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : [],
+                };
             case "agreement":
                 CheckPointKeys(map, "agreement", AgreementPointKeys);
-                return new AgreementPoint(ReadText(map, "agreement", "'agreement' is empty; write what was agreed") ?? InlineText.Empty) { Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
+                return new AgreementPoint { Text = ReadText(map, "agreement", "'agreement' is empty; write what was agreed") ?? InlineText.Empty, Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
             case "decision":
                 CheckPointKeys(map, "decision", DecisionPointKeys);
-                return new DecisionPoint(ReadText(map, "decision", "'decision' is empty; write what was decided") ?? InlineText.Empty) { Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
+                return new DecisionPoint { Text = ReadText(map, "decision", "'decision' is empty; write what was decided") ?? InlineText.Empty, Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
             case "table":
                 CheckPointKeys(map, "table", TablePointKeys);
                 return ReadTable(map);
@@ -445,7 +449,7 @@ internal sealed partial class MinutesReader
                     _organisationReferences.Add(new OrganisationReference(owner.ToString(), ownerValue.Location, "owner", AlwaysAbbreviation: false));
                 }
 
-                return new ActionPoint(ReadText(map, "action", "'action' is empty; write what is to be done") ?? InlineText.Empty, owner ?? InlineText.Empty, ReadDate(map, "due"));
+                return new ActionPoint { Text = ReadText(map, "action", "'action' is empty; write what is to be done") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
         }
     }
 

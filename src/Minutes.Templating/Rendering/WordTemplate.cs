@@ -155,7 +155,7 @@ public sealed class WordTemplate
         catch (PackageException ex)
         {
             diagnostics.Add(ex.Part is { } part
-                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name + "[" + part + "]", Math.Max(1, ex.Line), Math.Max(1, ex.Column)))
+                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name, Math.Max(1, ex.Line), Math.Max(1, ex.Column)) { Part = part })
                 : TemplateDiagnostics.AtFile(name, ex.IsLimit ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.InvalidTemplatePackage, ex.Message));
             return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
         }
@@ -166,7 +166,7 @@ public sealed class WordTemplate
                 DiagnosticSeverity.Warning,
                 warning.Kind == PackageWarningKind.Macros ? DiagnosticCodes.MacrosRemoved : DiagnosticCodes.ExternalLinkRemoved,
                 warning.Message,
-                new SourceLocation(warning.Part.Length == 0 ? name : name + "[" + warning.Part + "]", 1, 1)));
+                new SourceLocation(name, 1, 1) { Part = warning.Part.Length == 0 ? null : warning.Part }));
         }
 
         var properties = ReadXml(package.Entry(package.PropertiesEntry));
@@ -280,7 +280,7 @@ public sealed class WordTemplate
             }
             catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
-                diagnostics.Add(TemplateDiagnostics.AtFile(Name, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
+                diagnostics.Add(TemplateDiagnostics.AtPart(Name, part.Kind, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
                 break;
             }
             catch (ScriptRuntimeException ex)
