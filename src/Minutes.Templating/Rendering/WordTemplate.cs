@@ -35,8 +35,12 @@ public sealed class WordTemplate
     /// <summary>The styles part for each document language rendered so far; null where the template's own will do.</summary>
     private readonly ConcurrentDictionary<string, byte[]?> _stylesByLanguage = new(StringComparer.OrdinalIgnoreCase);
 
-    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? labels, string? description, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>The global object holding the organisation's own functions (<c>house</c>), or null when none are registered.</summary>
+    private readonly ScriptObject? _house;
+
+    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? labels, string? description, IReadOnlyList<Diagnostic> diagnostics, ScriptObject? house = null)
     {
+        _house = house;
         Name = name;
         _package = package;
         _compressed = new(() => package is null ? [] : PackageWriter.Compress(package.Entries));
@@ -85,16 +89,19 @@ public sealed class WordTemplate
     /// </summary>
     /// <param name="path">The file's or folder's path.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordTemplate Load(string path) => Load(path, ReadLimits.Default);
+    public static WordTemplate Load(string path) => Load(path, TemplateOptions.Default);
 
-    /// <summary>Loads a template from a file or folder, as <see cref="Load(string)"/>, within other limits.</summary>
+    /// <summary>
+    /// Loads a template from a file or folder, as <see cref="Load(string)"/>, with options: how much of it may be read
+    /// (<see cref="TemplateOptions.Limits"/>) and the organisation's own functions it may call (<see cref="TemplateOptions.Functions"/>).
+    /// </summary>
     /// <param name="path">The file's or folder's path.</param>
-    /// <param name="limits">How much of the file may be read (its size, entries, decompressed size).</param>
+    /// <param name="options">The limits and the house functions.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordTemplate Load(string path, ReadLimits limits)
+    public static WordTemplate Load(string path, TemplateOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(options);
         string? labelsPath;
         if (Directory.Exists(path))
         {
@@ -120,7 +127,7 @@ public sealed class WordTemplate
 
         using var stream = File.OpenRead(path);
         using var labels = File.Exists(labelsPath) ? File.OpenRead(labelsPath) : null;
-        return Load(stream, Path.GetFileName(path), labels, labels is null ? null : Path.GetFileName(labelsPath), limits);
+        return Load(stream, Path.GetFileName(path), labels, labels is null ? null : Path.GetFileName(labelsPath), options);
     }
 
     /// <summary>Loads a template from a stream holding a .docx, .dotx or Flat OPC .xml.</summary>
@@ -132,13 +139,17 @@ public sealed class WordTemplate
     /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
-    /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    /// <param name="limits">How much of the template may be read (its size, entries, decompressed size); null for <see cref="ReadLimits.Default"/>.</param>
-    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null, ReadLimits? limits = null)
+    /// <param name="labelsName">The labels file's name in diagnostics; null for <c>NAME.labels.yaml</c>.</param>
+    /// <param name="options">
+    /// How much of the template may be read and the organisation's own functions it may call; null for
+    /// <see cref="TemplateOptions.Default"/> (<see cref="ReadLimits.Default"/>, no house functions).
+    /// </param>
+    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null, TemplateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        limits ??= ReadLimits.Default;
+        options ??= TemplateOptions.Default;
+        var limits = options.Limits;
         var diagnostics = new List<Diagnostic>();
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
         if (labels is not null)
@@ -188,31 +199,32 @@ public sealed class WordTemplate
 
         foreach (var part in parts.Where(p => !p.Template.HasErrors))
         {
-            NameChecker.Check(name, part, diagnostics);
+            NameChecker.Check(name, part, diagnostics, [.. options.Functions.Select(f => f.Name)]);
         }
 
         var numbering = Numbering.Read(ReadXml(package.Entry(package.NumberingEntry)), ReadXml(package.Entry(package.StylesEntry)));
-        return new WordTemplate(name, package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics);
+        return new WordTemplate(name, package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics, HouseFunctions.Globals(options.Functions));
     }
 
     /// <summary>
     /// Loads a template, with its own labels, from streams read asynchronously (as ASP.NET Core requires of a request
-    /// body). At most the template size of <paramref name="limits"/> is read, and one byte more to know it is too large.
+    /// body). At most the template size of the options' limits is read, and one byte more to know it is too large.
     /// </summary>
     /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
     /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    /// <param name="limits">How much of the template may be read; null for <see cref="ReadLimits.Default"/>.</param>
+    /// <param name="options">How much may be read and the house functions; null for <see cref="TemplateOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public static async Task<WordTemplate> LoadAsync(Stream stream, string name, Stream? labels = null, string? labelsName = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    public static async Task<WordTemplate> LoadAsync(Stream stream, string name, Stream? labels = null, string? labelsName = null, TemplateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        limits ??= ReadLimits.Default;
-        using var template = await CopyAsync(stream, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
-        using var labelsCopy = labels is null ? null : await CopyAsync(labels, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
-        return Load(template, name, labelsCopy, labelsName, limits);
+        options ??= TemplateOptions.Default;
+        var most = options.Limits.TemplateSize + 1;
+        using var template = await CopyAsync(stream, most, cancellationToken).ConfigureAwait(false);
+        using var labelsCopy = labels is null ? null : await CopyAsync(labels, most, cancellationToken).ConfigureAwait(false);
+        return Load(template, name, labelsCopy, labelsName, options);
 
         static async Task<MemoryStream> CopyAsync(Stream source, long most, CancellationToken cancellationToken)
         {
@@ -268,7 +280,7 @@ public sealed class WordTemplate
         foreach (var part in _parts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var context = CreateContext(part, state, model, culture, options, timeout.Token);
+            var context = CreateContext(part, state, model, culture, options, _house, timeout.Token);
             string xml;
             try
             {
@@ -394,7 +406,7 @@ public sealed class WordTemplate
     private static Stream? BuiltInResource(string name, string extension) =>
         typeof(WordTemplate).Assembly.GetManifestResourceStream(ResourcePrefix + name + extension);
 
-    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, CancellationToken cancellation)
+    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, ScriptObject? house, CancellationToken cancellation)
     {
         var context = new RenderContext(WordFunctions.Builtins, part, state)
         {
@@ -411,6 +423,11 @@ public sealed class WordTemplate
             CancellationToken = cancellation,
         };
         context.PushCulture(culture);
+        if (house is not null)
+        {
+            context.PushGlobal(house);
+        }
+
         context.PushGlobal(model);
         context.PushGlobal(new ScriptObject());
         return context;
