@@ -13,7 +13,7 @@ public enum RenderMode
     Publication,
 }
 
-/// <summary>Options for one rendering. Every limit has a default that a real document never reaches.</summary>
+/// <summary>Options for one rendering: the version, the language, and the limits on its work.</summary>
 public sealed record RenderOptions
 {
     /// <summary>The default options.</summary>
@@ -33,24 +33,6 @@ public sealed record RenderOptions
         return Localization.LanguageTag.IsWellFormed(tag);
     }
 
-    /// <summary>How long one rendering may take before it stops with an error.</summary>
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How many times one loop may repeat.</summary>
-    public int LoopLimit { get; init; } = 100_000;
-
-    /// <summary>How deep function calls may nest.</summary>
-    public int RecursionLimit { get; init; } = 64;
-
-    /// <summary>How many characters of XML one part may grow to.</summary>
-    public int OutputLimit { get; init; } = 256 * 1024 * 1024;
-
-    /// <summary>
-    /// How many characters one string a template builds may have (default 1 MiB). A longer string stops the
-    /// rendering with an error (MT2006), never a silent cut; a template doubling a string stops at once.
-    /// </summary>
-    public int StringLimit { get; init; } = 1024 * 1024;
-
-    /// <summary>How long one regular expression (<c>regex.match</c>, <c>regex.replace</c>…) may run (default 1 s).</summary>
-    public TimeSpan RegexTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How much work the rendering may do before it stops with an error naming the limit (MT2006).</summary>
+    public RenderLimits Limits { get; init; } = RenderLimits.Default;
 }
