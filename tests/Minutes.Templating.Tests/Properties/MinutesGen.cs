@@ -6,7 +6,7 @@ namespace Minutes.Templating.Tests.Properties;
 /// <summary>
 /// CsCheck generators of valid minutes: every key of the contract, with awkward but valid text (unicode, XML's special
 /// characters, Scriban-looking and Markdown-looking text, control characters XML cannot hold, long strings), many
-/// items and points, nested points, and optional fields left out or empty.
+/// items and points, nested points, and optional fields left out or given as empty lists.
 /// </summary>
 internal static class MinutesGen
 {
@@ -102,18 +102,12 @@ internal static class MinutesGen
     /// <summary>Inline text: always a literal first, then any pieces of markup.</summary>
     public static readonly Gen<Text> Texts = Gen.Select(LiteralSegment, Segments.Array[0, 4], Quotings, (first, rest, quoting) => new Text([first, .. rest], quoting));
 
-    /// <summary>An optional text field: left out, empty, or text.</summary>
-    private static readonly Gen<Text?> OptionalText = Gen.Frequency<Text?>(
-        (3, Gen.Const((Text?)null)),
-        (1, Gen.Const((Text?)new Text([new Literal(string.Empty)], Properties.Quoting.Double))),
-        (6, Texts.Select(t => (Text?)t)));
+    /// <summary>An optional text field: left out or text (an empty one is an error: leave it out).</summary>
+    private static readonly Gen<Text?> OptionalText = Texts.Null(0.35);
 
     public static readonly Gen<Plain> Plains = Gen.Select(Words, Quotings, (w, q) => new Plain(w, q));
 
-    private static readonly Gen<Plain?> OptionalPlain = Gen.Frequency<Plain?>(
-        (3, Gen.Const((Plain?)null)),
-        (1, Gen.Const((Plain?)new Plain(string.Empty, Properties.Quoting.Double))),
-        (6, Plains.Select(p => (Plain?)p)));
+    private static readonly Gen<Plain?> OptionalPlain = Plains.Null(0.35);
 
     private static readonly Gen<DateOnly> Date = Gen.Select(Gen.Int[1900, 2100], Gen.Int[1, 12], Gen.Int[1, 31], (y, m, d) => new DateOnly(y, m, Math.Min(d, DateTime.DaysInMonth(y, m))));
 
@@ -138,7 +132,7 @@ internal static class MinutesGen
     private static readonly Gen<GeneratedMeeting> Meeting = Gen.Select(
         Texts,
         OptionalPlain,
-        Maybe(Plains, 0.5),
+        OptionalPlain,
         Date,
         OptionalTime,
         OptionalTime,

@@ -134,7 +134,8 @@ public sealed partial class MutationProperties(ITestOutputHelper output)
                 Load(bytes, asDocx ? name + ".docx" : name + ".xml", publication);
             },
             writeLine: output.WriteLine,
-            iter: RenderingProperties.Iterations(40));
+            iter: RenderingProperties.Iterations(40),
+            print: t => $"{t.Item1} as {(t.Item3 ? "docx" : "Flat OPC")}, {(t.Item4 ? "publication" : "internal")}: " + Changed(FlatTemplates.Value[t.Item1], t.Item2.Aggregate(FlatTemplates.Value[t.Item1], (text, mutate) => mutate(text))));
     }
 
     /// <summary>Changes to a template's .docx package: entries renamed, removed, duplicated, or their bytes changed.</summary>
@@ -213,6 +214,19 @@ public sealed partial class MutationProperties(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Where a damaged text first differs from the original, with some text around it.</summary>
+    private static string Changed(string original, string damaged)
+    {
+        var first = 0;
+        while (first < original.Length && first < damaged.Length && original[first] == damaged[first])
+        {
+            first++;
+        }
+
+        var start = Math.Max(0, first - 120);
+        return $"first change at {first} of {damaged.Length}: …{damaged.Substring(start, Math.Min(damaged.Length - start, 300))}…";
+    }
+
     private static string Apply(string yaml, Func<string, string>[] mutations) =>
         "--- damaged:\n" + mutations.Aggregate(yaml, (text, mutate) => mutate(text));
 
@@ -265,7 +279,7 @@ public sealed partial class MutationProperties(ITestOutputHelper output)
 
             return output.ToArray();
         }
-        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException or IOException or UriFormatException or NullReferenceException)
+        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException or IOException or UriFormatException or NullReferenceException or FormatException)
         {
             // The damage broke the Flat OPC itself, so the SDK cannot make a package of it: load the text as it is.
             return Encoding.UTF8.GetBytes(flat);
