@@ -62,7 +62,7 @@ public sealed class WordTemplate
 
     /// <summary>Loads a template from a file or folder, as <see cref="Load(string)"/>, within other limits.</summary>
     /// <param name="path">The file's or folder's path.</param>
-    /// <param name="limits">How much of the file may be read (its size, entries, decompressed size).</param>
+    /// <param name="limits">How much of the file may be read (its size, entries, decompressed size); the labels file is held to <see cref="ReadLimits.MinutesSize"/>.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static WordTemplate Load(string path, ReadLimits limits)
     {
@@ -89,7 +89,7 @@ public sealed class WordTemplate
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
     /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    /// <param name="limits">How much of the template may be read (its size, entries, decompressed size); null for <see cref="ReadLimits.Default"/>.</param>
+    /// <param name="limits">How much of the template may be read (its size, entries, decompressed size), and of the labels file (<see cref="ReadLimits.MinutesSize"/>); null for <see cref="ReadLimits.Default"/>.</param>
     public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null, ReadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -106,7 +106,7 @@ public sealed class WordTemplate
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
     /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    /// <param name="limits">How much of the template may be read; null for <see cref="ReadLimits.Default"/>.</param>
+    /// <param name="limits">How much of the template and of the labels file may be read; null for <see cref="ReadLimits.Default"/>.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async Task<WordTemplate> LoadAsync(Stream stream, string name, Stream? labels = null, string? labelsName = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
@@ -114,7 +114,7 @@ public sealed class WordTemplate
         ArgumentNullException.ThrowIfNull(name);
         limits ??= ReadLimits.Default;
         using var template = await CopyAsync(stream, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
-        using var labelsCopy = labels is null ? null : await CopyAsync(labels, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
+        using var labelsCopy = labels is null ? null : await CopyAsync(labels, limits.MinutesSize + 1, cancellationToken).ConfigureAwait(false);
         return Load(template, name, labelsCopy, labelsName, limits);
 
         static async Task<MemoryStream> CopyAsync(Stream source, long most, CancellationToken cancellationToken)
