@@ -119,6 +119,6 @@ public sealed class TemplateLabelsTests
     {
         using var template = new MemoryStream(new TemplateBuilder().Lines("x").ToPackage());
         using var labelsStream = new MemoryStream(labels);
-        return WordTemplate.Load(template, "t.docx", labelsStream, "labels.yaml", limits);
+        return WordTemplate.Load(template, "t.docx", labelsStream, "labels.yaml", new TemplateOptions { Limits = limits ?? ReadLimits.Default });
     }
 }
