@@ -65,7 +65,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
             if (Format == DiagnosticFormat.Json)
             {
                 var location = diagnostic.Location;
-                _collected.Add(new JsonEntry(location.File, location.Line, location.Column, SeverityName(diagnostic.Severity), diagnostic.Code, diagnostic.Message));
+                _collected.Add(new JsonEntry(location.File, location.Part, location.Line, location.Column, SeverityName(diagnostic.Severity), diagnostic.Code, diagnostic.Message));
             }
             else
             {
@@ -79,7 +79,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
     {
         if (Format == DiagnosticFormat.Json)
         {
-            _collected.Add(new JsonEntry(file, null, null, "error", null, message));
+            _collected.Add(new JsonEntry(file, null, null, null, "error", null, message));
         }
         else
         {
@@ -148,6 +148,11 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
             {
                 json.WriteStartObject();
                 json.WriteString("file", entry.File);
+                if (entry.Part is not null)
+                {
+                    json.WriteString("part", entry.Part);
+                }
+
                 WriteNumberOrNull(json, "line", entry.Line);
                 WriteNumberOrNull(json, "column", entry.Column);
                 json.WriteString("severity", entry.Severity);
@@ -182,5 +187,5 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr)
 
     private sealed record WrittenDocument(string File, string Output, string Version);
 
-    private sealed record JsonEntry(string File, int? Line, int? Column, string Severity, string? Code, string Message);
+    private sealed record JsonEntry(string File, string? Part, int? Line, int? Column, string Severity, string? Code, string Message);
 }

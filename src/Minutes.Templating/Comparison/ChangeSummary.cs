@@ -7,6 +7,8 @@ namespace Minutes.Templating.Comparison;
 /// <summary>What changed between two versions of minutes, in the terms a secretary uses.</summary>
 public sealed record ChangeSummary
 {
+    private readonly IReadOnlyList<string> _details = Model.ValueList<string>.Empty;
+
     /// <summary>Points (statements, topics, agreements, decisions, actions) whose text or details changed.</summary>
     public int PointsChanged { get; init; }
 
@@ -35,7 +37,7 @@ public sealed record ChangeSummary
     public int AttendeesRemoved { get; init; }
 
     /// <summary>Other details that changed, by their YAML key, such as <c>document.status</c> or <c>meeting.date</c>.</summary>
-    public IReadOnlyList<string> Details { get; init; } = [];
+    public IReadOnlyList<string> Details { get => _details; init => _details = Model.ValueList.Of(value); }
 
     /// <summary>How many revision marks the document holds.</summary>
     public int Revisions { get; init; }

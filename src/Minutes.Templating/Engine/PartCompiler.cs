@@ -72,7 +72,7 @@ internal static partial class PartCompiler
         var tag = part.FindTag(offset);
         if (tag is null)
         {
-            return TemplateDiagnostics.AtFile(templateName, code, part.Kind + ": " + message);
+            return TemplateDiagnostics.AtPart(templateName, part.Kind, code, message);
         }
 
         var inside = Math.Clamp(offset - tag.SourceStart, 0, tag.Text.Length - 1);

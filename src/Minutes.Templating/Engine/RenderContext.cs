@@ -141,7 +141,7 @@ internal sealed class RenderContext : TemplateContext
             case FootnoteInline footnote:
                 // Headers, footers and notes cannot hold a footnote: its text goes in brackets.
                 AppendRun(builder, _part.RunProperties(tag, style), " (");
-                foreach (var child in footnote.Children)
+                foreach (var child in footnote.Content)
                 {
                     AppendInline(builder, tag, child, style);
                 }
@@ -155,7 +155,7 @@ internal sealed class RenderContext : TemplateContext
                     : "mtNoteLink" + (++_state.NoteLinkCount).ToString(CultureInfo.InvariantCulture);
                 links.Add((id, link.Url));
                 builder.Append("<w:hyperlink r:id=\"").Append(id).Append("\" w:history=\"1\">");
-                foreach (var child in link.Children)
+                foreach (var child in link.Content)
                 {
                     AppendInline(builder, tag, child, style | RunStyle.Link);
                 }
@@ -163,14 +163,14 @@ internal sealed class RenderContext : TemplateContext
                 builder.Append("</w:hyperlink>");
                 break;
             case StrongInline strong:
-                foreach (var child in strong.Children)
+                foreach (var child in strong.Content)
                 {
                     AppendInline(builder, tag, child, style | RunStyle.Bold);
                 }
 
                 break;
             case EmphasisInline emphasis:
-                foreach (var child in emphasis.Children)
+                foreach (var child in emphasis.Content)
                 {
                     AppendInline(builder, tag, child, style | RunStyle.Italic);
                 }
@@ -188,7 +188,7 @@ internal sealed class RenderContext : TemplateContext
         _linkTarget = note.Links;
         try
         {
-            foreach (var child in footnote.Children)
+            foreach (var child in footnote.Content)
             {
                 AppendInline(text, null, child, RunStyle.None);
             }

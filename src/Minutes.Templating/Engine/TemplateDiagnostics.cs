@@ -16,12 +16,16 @@ internal static class TemplateDiagnostics
             DiagnosticSeverity.Error,
             code,
             tag.Text + ": " + message + " (" + where + "paragraph: \"" + Shorten(tag.ParagraphText) + "\")",
-            new SourceLocation(template + "[" + part + "]", tag.ParagraphNumber, tag.Column + Math.Max(0, offsetInTag)));
+            new SourceLocation(template, tag.ParagraphNumber, tag.Column + Math.Max(0, offsetInTag)) { Part = part });
     }
 
     /// <summary>A problem in a paragraph that is not tied to one tag.</summary>
     public static Diagnostic AtParagraph(string template, string part, int paragraph, int column, string paragraphText, string code, string message) =>
-        new(DiagnosticSeverity.Error, code, message + " (paragraph: \"" + Shorten(paragraphText) + "\")", new SourceLocation(template + "[" + part + "]", paragraph, column));
+        new(DiagnosticSeverity.Error, code, message + " (paragraph: \"" + Shorten(paragraphText) + "\")", new SourceLocation(template, paragraph, column) { Part = part });
+
+    /// <summary>A problem in a part that is not tied to one place in it.</summary>
+    public static Diagnostic AtPart(string template, string part, string code, string message) =>
+        new(DiagnosticSeverity.Error, code, message, new SourceLocation(template, 1, 1) { Part = part });
 
     /// <summary>A problem with the template file as a whole.</summary>
     public static Diagnostic AtFile(string template, string code, string message) =>

@@ -14,14 +14,13 @@ public sealed class InlineText : IEquatable<InlineText>
     /// <param name="inlines">The pieces, in reading order.</param>
     public InlineText(IReadOnlyList<Inline> inlines)
     {
-        ArgumentNullException.ThrowIfNull(inlines);
-        Inlines = inlines;
+        Inlines = ValueList.Of(inlines);
     }
 
     /// <summary>An empty text.</summary>
     public static InlineText Empty { get; } = new([]);
 
-    /// <summary>The pieces of the text, in reading order.</summary>
+    /// <summary>The pieces of the text, in reading order; two texts are equal when their pieces are.</summary>
     public IReadOnlyList<Inline> Inlines { get; }
 
     /// <summary>True when the text has no visible characters.</summary>
@@ -35,7 +34,7 @@ public sealed class InlineText : IEquatable<InlineText>
     public static InlineText Plain(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length == 0 ? Empty : new InlineText([new TextInline(text)]);
+        return text.Length == 0 ? Empty : new InlineText([new TextInline { Text = text }]);
     }
 
     /// <summary>The text without markup; redacted names are included (this is the internal reading).</summary>
@@ -56,7 +55,7 @@ public sealed class InlineText : IEquatable<InlineText>
     }
 
     /// <inheritdoc />
-    public bool Equals(InlineText? other) => other is not null && Inlines.SequenceEqual(other.Inlines);
+    public bool Equals(InlineText? other) => other is not null && Inlines.Equals(other.Inlines);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as InlineText);
@@ -82,7 +81,7 @@ public abstract record Inline
             yield return inline;
             if (inline is ContainerInline container)
             {
-                foreach (var child in Walk(container.Children))
+                foreach (var child in Walk(container.Content))
                 {
                     yield return child;
                 }
@@ -94,9 +93,11 @@ public abstract record Inline
 }
 
 /// <summary>Plain characters.</summary>
-/// <param name="Text">The characters.</param>
-public sealed record TextInline(string Text) : Inline
+public sealed record TextInline : Inline
 {
+    /// <summary>The characters.</summary>
+    public required string Text { get; init; }
+
     internal override void AppendPlainText(StringBuilder builder) => builder.Append(Text);
 }
 
@@ -112,68 +113,49 @@ public sealed record LineBreakInline : Inline
 /// <summary>A piece that holds other pieces; pieces compare by their content, not by list identity.</summary>
 public abstract record ContainerInline : Inline
 {
-    private protected ContainerInline(IReadOnlyList<Inline> children) => Children = children;
+    private readonly IReadOnlyList<Inline> _content = ValueList<Inline>.Empty;
 
-    /// <summary>The nested pieces.</summary>
-    public IReadOnlyList<Inline> Children { get; }
+    private protected ContainerInline()
+    {
+    }
+
+    /// <summary>The nested pieces, in reading order; compared by content.</summary>
+    public required IReadOnlyList<Inline> Content { get => _content; init => _content = ValueList.Of(value); }
 
     internal override void AppendPlainText(StringBuilder builder)
     {
-        foreach (var child in Children)
+        foreach (var child in Content)
         {
             child.AppendPlainText(builder);
         }
     }
-
-    /// <inheritdoc />
-    public virtual bool Equals(ContainerInline? other) => other is not null && other.GetType() == GetType() && Children.SequenceEqual(other.Children);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => Children.Count;
 }
 
 /// <summary><c>**bold**</c> text.</summary>
-/// <param name="Content">The nested pieces.</param>
-public sealed record StrongInline(IReadOnlyList<Inline> Content) : ContainerInline(Content)
-{
-    /// <inheritdoc />
-    public bool Equals(StrongInline? other) => base.Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => base.GetHashCode();
-}
+public sealed record StrongInline : ContainerInline;
 
 /// <summary><c>*italic*</c> text.</summary>
-/// <param name="Content">The nested pieces.</param>
-public sealed record EmphasisInline(IReadOnlyList<Inline> Content) : ContainerInline(Content)
+public sealed record EmphasisInline : ContainerInline;
+
+/// <summary>A <c>[text](url)</c> link; its <see cref="ContainerInline.Content"/> is the link text.</summary>
+public sealed record LinkInline : ContainerInline
 {
-    /// <inheritdoc />
-    public bool Equals(EmphasisInline? other) => base.Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => base.GetHashCode();
-}
-
-/// <summary>A <c>[text](url)</c> link.</summary>
-/// <param name="Content">The link text.</param>
-/// <param name="Url">The absolute address the link points to.</param>
-public sealed record LinkInline(IReadOnlyList<Inline> Content, string Url) : ContainerInline(Content)
-{
-    /// <inheritdoc />
-    public bool Equals(LinkInline? other) => base.Equals(other) && other.Url == Url;
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Url);
+    /// <summary>The absolute address the link points to.</summary>
+    public required string Url { get; init; }
 }
 
 /// <summary>
 /// A <c>[[text|ground]]</c> span: text withheld in a publication rendering under a ground of the
 /// Dutch Open Government Act (Woo), such as <c>5.1.2e</c>.
 /// </summary>
-/// <param name="Text">The withheld text.</param>
-/// <param name="Ground">The Woo ground.</param>
-public sealed record RedactionInline(string Text, string Ground) : Inline
+public sealed record RedactionInline : Inline
 {
+    /// <summary>The withheld text.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The Woo ground.</summary>
+    public required string Ground { get; init; }
+
     internal override void AppendPlainText(StringBuilder builder) => builder.Append(Text);
 }
 
@@ -182,17 +164,10 @@ public sealed record RedactionInline(string Text, string Ground) : Inline
 /// text itself (bold, links and redaction spans work inside it). Its text is not part of the
 /// plain reading of the text around it (<see cref="InlineText.ToString"/>).
 /// </summary>
-/// <param name="Content">The footnote's text.</param>
-public sealed record FootnoteInline(IReadOnlyList<Inline> Content) : ContainerInline(Content)
+public sealed record FootnoteInline : ContainerInline
 {
     /// <summary>The footnote's text on its own.</summary>
     public InlineText Text => new(Content);
-
-    /// <inheritdoc />
-    public bool Equals(FootnoteInline? other) => base.Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => base.GetHashCode();
 
     internal override void AppendPlainText(StringBuilder builder)
     {

@@ -3,8 +3,16 @@ namespace Minutes.Templating.Model;
 /// <summary>
 /// Meeting minutes as parsed from YAML (contract version 1): immutable, checked, and ready to render.
 /// </summary>
+/// <remarks>
+/// Compares by value, lists by content, at every depth: two parses of the same file are equal, and a change anywhere
+/// makes them unequal. A list given to an <c>init</c> property is copied, so changing it afterwards changes nothing.
+/// </remarks>
 public sealed record MinutesDocument
 {
+    private readonly IReadOnlyList<Organisation> _organisations = ValueList<Organisation>.Empty;
+    private readonly IReadOnlyList<AgendaItem> _agenda = ValueList<AgendaItem>.Empty;
+    private readonly IReadOnlyDictionary<string, string> _labels = ValueList.Of<string, string>(new Dictionary<string, string>(StringComparer.Ordinal));
+
     /// <summary>The contract version the YAML was written against (<c>minutes:</c>).</summary>
     public int Version { get; init; } = 1;
 
@@ -18,19 +26,19 @@ public sealed record MinutesDocument
     public required Meeting Meeting { get; init; }
 
     /// <summary>The abbreviations used in the text with their full names, in the YAML's order.</summary>
-    public IReadOnlyList<Organisation> Organisations { get; init; } = [];
+    public IReadOnlyList<Organisation> Organisations { get => _organisations; init => _organisations = ValueList.Of(value); }
 
     /// <summary>Who was present, absent, or a guest.</summary>
     public Attendees Attendees { get; init; } = new();
 
     /// <summary>The agenda items in meeting order.</summary>
-    public IReadOnlyList<AgendaItem> Agenda { get; init; } = [];
+    public IReadOnlyList<AgendaItem> Agenda { get => _agenda; init => _agenda = ValueList.Of(value); }
 
     /// <summary>The next meeting, when announced.</summary>
     public NextMeeting? NextMeeting { get; init; }
 
     /// <summary>Labels overridden for this one document (label key → text).</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels { get => _labels; init => _labels = ValueList.Of(value); }
 }
 
 /// <summary>The kind of document the minutes are rendered as.</summary>
@@ -120,21 +128,30 @@ public sealed record Meeting
 }
 
 /// <summary>An organisation named by its abbreviation in the minutes.</summary>
-/// <param name="Abbreviation">The abbreviation used in the text, such as <c>VNG</c>.</param>
-/// <param name="Name">The full name.</param>
-public sealed record Organisation(string Abbreviation, InlineText Name);
+public sealed record Organisation
+{
+    /// <summary>The abbreviation used in the text, such as <c>VNG</c>.</summary>
+    public required string Abbreviation { get; init; }
+
+    /// <summary>The full name.</summary>
+    public required InlineText Name { get; init; }
+}
 
 /// <summary>The <c>attendees:</c> mapping.</summary>
 public sealed record Attendees
 {
+    private readonly IReadOnlyList<Person> _present = ValueList<Person>.Empty;
+    private readonly IReadOnlyList<Person> _absent = ValueList<Person>.Empty;
+    private readonly IReadOnlyList<Person> _guests = ValueList<Person>.Empty;
+
     /// <summary>Those present.</summary>
-    public IReadOnlyList<Person> Present { get; init; } = [];
+    public IReadOnlyList<Person> Present { get => _present; init => _present = ValueList.Of(value); }
 
     /// <summary>Those absent, with or without notice.</summary>
-    public IReadOnlyList<Person> Absent { get; init; } = [];
+    public IReadOnlyList<Person> Absent { get => _absent; init => _absent = ValueList.Of(value); }
 
     /// <summary>Guests and others in attendance.</summary>
-    public IReadOnlyList<Person> Guests { get; init; } = [];
+    public IReadOnlyList<Person> Guests { get => _guests; init => _guests = ValueList.Of(value); }
 }
 
 /// <summary>The part a person plays in the meeting.</summary>
@@ -196,6 +213,9 @@ public sealed record Person
 /// <summary>One item of the agenda.</summary>
 public sealed record AgendaItem
 {
+    private readonly IReadOnlyList<InlineText> _documents = ValueList<InlineText>.Empty;
+    private readonly IReadOnlyList<Point> _points = ValueList<Point>.Empty;
+
     /// <summary>The item's title.</summary>
     public required InlineText Title { get; init; }
 
@@ -206,10 +226,10 @@ public sealed record AgendaItem
     public InlineText? Presenter { get; init; }
 
     /// <summary>The papers discussed under the item.</summary>
-    public IReadOnlyList<InlineText> Documents { get; init; } = [];
+    public IReadOnlyList<InlineText> Documents { get => _documents; init => _documents = ValueList.Of(value); }
 
     /// <summary>What was said and agreed, in the meeting's order.</summary>
-    public IReadOnlyList<Point> Points { get; init; } = [];
+    public IReadOnlyList<Point> Points { get => _points; init => _points = ValueList.Of(value); }
 }
 
 /// <summary>The <c>next_meeting:</c> mapping.</summary>

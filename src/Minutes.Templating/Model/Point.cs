@@ -9,54 +9,100 @@ public abstract record Point
 }
 
 /// <summary>A statement, printed as a bullet, with its optional speaker and sub-points.</summary>
-/// <param name="Text">What was said.</param>
-/// <param name="By">The speaker: an organisation's abbreviation or a person, as inline text (a name may be withheld); null when not given.</param>
-/// <param name="Points">Nested sub-points, any depth.</param>
-public sealed record StatementPoint(InlineText Text, InlineText? By, IReadOnlyList<Point> Points) : Point;
+public sealed record StatementPoint : Point
+{
+    private readonly IReadOnlyList<Point> _points = ValueList<Point>.Empty;
+
+    /// <summary>What was said.</summary>
+    public required InlineText Text { get; init; }
+
+    /// <summary>The speaker: an organisation's abbreviation or a person, as inline text (a name may be withheld); null when not given.</summary>
+    public InlineText? By { get; init; }
+
+    /// <summary>Nested sub-points, any depth; compared by content.</summary>
+    public IReadOnlyList<Point> Points { get => _points; init => _points = ValueList.Of(value); }
+}
 
 /// <summary>An unnumbered sub-heading inside an item, with its own points.</summary>
-/// <param name="Title">The sub-heading.</param>
-/// <param name="Points">The points under it; topics nest.</param>
-public sealed record TopicPoint(InlineText Title, IReadOnlyList<Point> Points) : Point;
+public sealed record TopicPoint : Point
+{
+    private readonly IReadOnlyList<Point> _points = ValueList<Point>.Empty;
+
+    /// <summary>The sub-heading.</summary>
+    public required InlineText Title { get; init; }
+
+    /// <summary>The points under it; topics nest. Compared by content.</summary>
+    public IReadOnlyList<Point> Points { get => _points; init => _points = ValueList.Of(value); }
+}
 
 /// <summary>An agreement (Afspraak / Agreed).</summary>
-/// <param name="Text">What was agreed.</param>
-public sealed record AgreementPoint(InlineText Text) : Point
+public sealed record AgreementPoint : Point
 {
+    /// <summary>What was agreed.</summary>
+    public required InlineText Text { get; init; }
+
     /// <summary>How it was voted on, or null.</summary>
     public Vote? Vote { get; init; }
 }
 
 /// <summary>A formal decision (Besluit / Resolved).</summary>
-/// <param name="Text">What was decided.</param>
-public sealed record DecisionPoint(InlineText Text) : Point
+public sealed record DecisionPoint : Point
 {
+    /// <summary>What was decided.</summary>
+    public required InlineText Text { get; init; }
+
     /// <summary>How it was voted on, or null.</summary>
     public Vote? Vote { get; init; }
 }
 
 /// <summary>An action (Actie / Action) with its owner and optional due date.</summary>
-/// <param name="Text">What is to be done.</param>
-/// <param name="Owner">Who does it: an organisation's abbreviation or a person, as inline text (a name may be withheld).</param>
-/// <param name="Due">When it is due.</param>
-public sealed record ActionPoint(InlineText Text, InlineText Owner, DateOnly? Due) : Point;
+public sealed record ActionPoint : Point
+{
+    /// <summary>What is to be done.</summary>
+    public required InlineText Text { get; init; }
+
+    /// <summary>Who does it: an organisation's abbreviation or a person, as inline text (a name may be withheld).</summary>
+    public required InlineText Owner { get; init; }
+
+    /// <summary>When it is due; null when not given.</summary>
+    public DateOnly? Due { get; init; }
+}
 
 /// <summary>A <c>table:</c> point: a small table of text and figures, with an optional caption and header row.</summary>
-/// <param name="Caption">The caption, or null.</param>
-/// <param name="Header">The header row; empty when the table has none.</param>
-/// <param name="Rows">The body rows, each as long as the header.</param>
-public sealed record TablePoint(InlineText? Caption, IReadOnlyList<TableCell> Header, IReadOnlyList<IReadOnlyList<TableCell>> Rows) : Point;
+public sealed record TablePoint : Point
+{
+    private readonly IReadOnlyList<TableCell> _header = ValueList<TableCell>.Empty;
+    private readonly IReadOnlyList<IReadOnlyList<TableCell>> _rows = ValueList<IReadOnlyList<TableCell>>.Empty;
+
+    /// <summary>The caption, or null.</summary>
+    public InlineText? Caption { get; init; }
+
+    /// <summary>The header row; empty when the table has none. Compared by content.</summary>
+    public IReadOnlyList<TableCell> Header { get => _header; init => _header = ValueList.Of(value); }
+
+    /// <summary>The body rows, each as long as the header. Compared by content, cell by cell.</summary>
+    public IReadOnlyList<IReadOnlyList<TableCell>> Rows { get => _rows; init => _rows = ValueList.OfRows(value); }
+}
 
 /// <summary>One cell of a <see cref="TablePoint"/>.</summary>
-/// <param name="Text">The cell's text (a number is kept as written).</param>
-/// <param name="IsNumber">True when the YAML gave a number: printed aligned to the right.</param>
-public sealed record TableCell(InlineText Text, bool IsNumber);
+public sealed record TableCell
+{
+    /// <summary>The cell's text (a number is kept as written).</summary>
+    public required InlineText Text { get; init; }
+
+    /// <summary>True when the YAML gave a number: printed aligned to the right.</summary>
+    public bool IsNumber { get; init; }
+}
 
 /// <summary>An <c>image:</c> point: a PNG or JPEG picture embedded in the document, with its text alternative.</summary>
-/// <param name="Image">The picture, read and checked when the minutes were parsed.</param>
-/// <param name="Alt">The text alternative read out by screen readers (required).</param>
-public sealed record ImagePoint(ImageFile Image, InlineText Alt) : Point
+public sealed record ImagePoint : Point
 {
+    /// <summary>The picture, read and checked when the minutes were parsed.</summary>
+    public required ImageFile Image { get; init; }
+
+    /// <summary>The text alternative read out by screen readers (required).</summary>
+    public required InlineText Alt { get; init; }
+
     /// <summary>The caption printed under the picture, or null.</summary>
     public InlineText? Caption { get; init; }
 
@@ -75,12 +121,39 @@ public enum ImageFormat
 }
 
 /// <summary>A picture file read from beside the minutes.</summary>
-/// <param name="Path">The path as written in the minutes, relative to the minutes file.</param>
-/// <param name="Format">PNG or JPEG.</param>
-/// <param name="PixelWidth">The width in pixels.</param>
-/// <param name="PixelHeight">The height in pixels.</param>
-/// <param name="Data">The file's bytes, embedded as they are.</param>
-public sealed record ImageFile(string Path, ImageFormat Format, int PixelWidth, int PixelHeight, ReadOnlyMemory<byte> Data);
+public sealed record ImageFile
+{
+    private readonly Bytes _data;
+
+    /// <summary>The path as written in the minutes, relative to the minutes file.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>PNG or JPEG.</summary>
+    public required ImageFormat Format { get; init; }
+
+    /// <summary>The width in pixels.</summary>
+    public required int PixelWidth { get; init; }
+
+    /// <summary>The height in pixels.</summary>
+    public required int PixelHeight { get; init; }
+
+    /// <summary>The file's bytes, embedded as they are; compared by content.</summary>
+    public required ReadOnlyMemory<byte> Data { get => _data.Memory; init => _data = new Bytes(value); }
+
+    /// <summary>Bytes that equal other bytes with the same content, so two reads of one picture are equal.</summary>
+    private readonly struct Bytes(ReadOnlyMemory<byte> memory) : IEquatable<Bytes>
+    {
+        public ReadOnlyMemory<byte> Memory { get; } = memory;
+
+        public bool Equals(Bytes other) => Memory.Span.SequenceEqual(other.Memory.Span);
+
+        public override bool Equals(object? obj) => obj is Bytes other && Equals(other);
+
+        public override int GetHashCode() => Memory.Length;
+
+        public override string ToString() => Memory.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes";
+    }
+}
 
 /// <summary>The outcome of a vote.</summary>
 public enum VoteResult
@@ -101,6 +174,10 @@ public enum VoteResult
 /// </summary>
 public sealed record Vote
 {
+    private readonly IReadOnlyList<InlineText> _forBy = ValueList<InlineText>.Empty;
+    private readonly IReadOnlyList<InlineText> _againstBy = ValueList<InlineText>.Empty;
+    private readonly IReadOnlyList<InlineText> _abstainBy = ValueList<InlineText>.Empty;
+
     /// <summary>The number of votes for; with only <see cref="ForBy"/> given, the length of that list.</summary>
     public int? For { get; init; }
 
@@ -110,14 +187,14 @@ public sealed record Vote
     /// <summary>The number of abstentions.</summary>
     public int? Abstain { get; init; }
 
-    /// <summary>Who voted for: names or organisation codes.</summary>
-    public IReadOnlyList<InlineText> ForBy { get; init; } = [];
+    /// <summary>Who voted for: names or organisation codes; compared by content.</summary>
+    public IReadOnlyList<InlineText> ForBy { get => _forBy; init => _forBy = ValueList.Of(value); }
 
-    /// <summary>Who voted against.</summary>
-    public IReadOnlyList<InlineText> AgainstBy { get; init; } = [];
+    /// <summary>Who voted against; compared by content.</summary>
+    public IReadOnlyList<InlineText> AgainstBy { get => _againstBy; init => _againstBy = ValueList.Of(value); }
 
-    /// <summary>Who abstained.</summary>
-    public IReadOnlyList<InlineText> AbstainBy { get; init; } = [];
+    /// <summary>Who abstained; compared by content.</summary>
+    public IReadOnlyList<InlineText> AbstainBy { get => _abstainBy; init => _abstainBy = ValueList.Of(value); }
 
     /// <summary>The outcome: as given, or derived from the counts.</summary>
     public VoteResult Result { get; init; }

@@ -93,7 +93,7 @@ internal static class ImageReader
                 return Fail(Diagnostics.DiagnosticCodes.ImageTooLarge, $"image '{path}' is {image.Width} × {image.Height} pixels; the limit is {MaxPixels / 1_000_000} million pixels");
             }
 
-            return new Outcome(new ImageFile(path, image.Format, image.Width, image.Height, data), null, null);
+            return new Outcome(new ImageFile { Path = path, Format = image.Format, PixelWidth = image.Width, PixelHeight = image.Height, Data = data }, null, null);
         }
         catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
             or IndexOutOfRangeException or OverflowException or FormatException or NotSupportedException)

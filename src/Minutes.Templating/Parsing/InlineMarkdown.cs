@@ -111,7 +111,7 @@ public static class InlineMarkdown
             {
                 if (text.Length > 0)
                 {
-                    result.Add(new TextInline(text.ToString()));
+                    result.Add(new TextInline { Text = text.ToString() });
                     text.Clear();
                 }
             }
@@ -162,7 +162,7 @@ public static class InlineMarkdown
                     {
                         Flush();
                         _inFootnote = true;
-                        result.Add(new FootnoteInline(ParseRange(i + 2, footnoteEnd, depth + 1)));
+                        result.Add(new FootnoteInline { Content = ParseRange(i + 2, footnoteEnd, depth + 1) });
                         _inFootnote = false;
                         i = footnoteEnd + 1;
                         continue;
@@ -202,7 +202,7 @@ public static class InlineMarkdown
                             if (close > i + 1 && IsLinkUrl(url))
                             {
                                 Flush();
-                                result.Add(new LinkInline(ParseRange(i + 1, close, depth + 1), url));
+                                result.Add(new LinkInline { Content = ParseRange(i + 1, close, depth + 1), Url = url });
                                 i = paren + 1;
                                 continue;
                             }
@@ -227,7 +227,7 @@ public static class InlineMarkdown
                     if (close > i + 2)
                     {
                         Flush();
-                        result.Add(new StrongInline(ParseRange(i + 2, close, depth + 1)));
+                        result.Add(new StrongInline { Content = ParseRange(i + 2, close, depth + 1) });
                         i = close + 2;
                     }
                     else
@@ -245,7 +245,7 @@ public static class InlineMarkdown
                     if (close > i + 1)
                     {
                         Flush();
-                        result.Add(new EmphasisInline(ParseRange(i + 1, close, depth + 1)));
+                        result.Add(new EmphasisInline { Content = ParseRange(i + 1, close, depth + 1) });
                         i = close + 1;
                         continue;
                     }
@@ -292,7 +292,7 @@ public static class InlineMarkdown
             }
 
             _grounds?.Add((groundStart, ground));
-            redaction = new RedactionInline(name, ground);
+            redaction = new RedactionInline { Text = name, Ground = ground };
             return true;
         }
 

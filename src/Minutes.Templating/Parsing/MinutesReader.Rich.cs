@@ -58,7 +58,7 @@ internal sealed partial class MinutesReader
             }
         }
 
-        return new TablePoint(ReadText(map, "caption"), header ?? [], rows);
+        return new TablePoint { Caption = ReadText(map, "caption"), Header = header ?? [], Rows = rows };
 
         static string Cells(int count) => count == 1 ? "1 cell" : count.ToString(CultureInfo.InvariantCulture) + " cells";
     }
@@ -76,17 +76,17 @@ internal sealed partial class MinutesReader
             switch (item)
             {
                 case SourceScalar { Kind: ScalarKind.Null }:
-                    cells.Add(new TableCell(InlineText.Empty, false));
+                    cells.Add(new TableCell { Text = InlineText.Empty });
                     break;
                 case SourceScalar { Kind: ScalarKind.Int or ScalarKind.Float } number:
-                    cells.Add(new TableCell(InlineText.Plain(number.Value.Trim()), true));
+                    cells.Add(new TableCell { Text = InlineText.Plain(number.Value.Trim()), IsNumber = true });
                     break;
                 case SourceScalar { Kind: ScalarKind.String } text:
-                    cells.Add(new TableCell(ReadText(text, "cell") ?? InlineText.Empty, false));
+                    cells.Add(new TableCell { Text = ReadTextMayBeEmpty(text, "cell") ?? InlineText.Empty });
                     break;
                 default:
                     WrongType(item, "a table cell", "text or a number");
-                    cells.Add(new TableCell(InlineText.Empty, false));
+                    cells.Add(new TableCell { Text = InlineText.Empty });
                     break;
             }
         }
@@ -97,11 +97,7 @@ internal sealed partial class MinutesReader
     private ImagePoint? ReadImage(SourceMapping map)
     {
         var path = ReadString(map, "image");
-        var alt = Require(map, "alt", "this image (a text alternative for those who cannot see it)") is { } altNode ? ReadText(altNode, "alt") : null;
-        if (alt is not null && alt.ToString().Trim().Length == 0 && map.TryGet("alt", out _, out var emptyAlt))
-        {
-            Error(DiagnosticCodes.InvalidValue, "'alt' is empty; describe what the picture shows, for those who cannot see it", emptyAlt.Location);
-        }
+        var alt = Require(map, "alt", "this image (a text alternative for those who cannot see it)") is { } altNode ? ReadText(altNode, "alt", "'alt' is empty; describe what the picture shows, for those who cannot see it") : null;
 
         double? width = null;
         if (ReadString(map, "width") is { } widthText && map.TryGet("width", out _, out var widthNode))
@@ -147,7 +143,7 @@ internal sealed partial class MinutesReader
             return null;
         }
 
-        return alt is null ? null : new ImagePoint(image, alt) { Caption = caption, WidthCentimetres = width };
+        return alt is null ? null : new ImagePoint { Image = image, Alt = alt, Caption = caption, WidthCentimetres = width };
     }
 
     private Vote? ReadVote(SourceNode node)
@@ -244,7 +240,7 @@ internal sealed partial class MinutesReader
         {
             foreach (var item in list.Items)
             {
-                if (ReadText(item, "an entry of '" + key + "'") is { } name)
+                if (ReadText(item, "an entry of '" + key + "'", $"an entry of '{key}' is empty; name who voted so, or leave the entry out") is { } name)
                 {
                     names.Add(name);
                 }

@@ -75,7 +75,7 @@ internal static partial class PackageCheck
                     DiagnosticSeverity.Error,
                     DiagnosticCodes.WithheldTextInPackage,
                     string.Create(CultureInfo.InvariantCulture, $"the publication version still holds a text withheld under {ground} ({Hint(name)}) in {entry.FullName}; nothing was written. The template prints it some other way than through the minutes' marked text (a label, fixed text, a document property, a link): take it out there"),
-                    new SourceLocation(template + "[" + entry.FullName + "]", paragraph, 1)));
+                    new SourceLocation(template, paragraph, 1) { Part = entry.FullName }));
             }
         }
 

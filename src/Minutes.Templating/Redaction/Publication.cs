@@ -29,13 +29,13 @@ internal static class Publication
 
     private static Inline[] Withhold(Inline inline, Withheld withheld) => inline switch
     {
-        RedactionInline redaction => [new RedactionInline(redaction.Ground, redaction.Ground)],
-        StrongInline strong => [new StrongInline(Inlines(strong.Content, withheld))],
-        EmphasisInline emphasis => [new EmphasisInline(Inlines(emphasis.Content, withheld))],
+        RedactionInline redaction => [new RedactionInline { Text = redaction.Ground, Ground = redaction.Ground }],
+        StrongInline strong => [new StrongInline { Content = Inlines(strong.Content, withheld) }],
+        EmphasisInline emphasis => [new EmphasisInline { Content = Inlines(emphasis.Content, withheld) }],
         LinkInline link when Inline.Walk(link.Content).Any(i => i is RedactionInline) || PackageCheck.AddressHolds(link.Url, withheld) =>
             Inlines(link.Content, withheld),
-        LinkInline link => [new LinkInline(Inlines(link.Content, withheld), link.Url)],
-        FootnoteInline footnote => [new FootnoteInline(Inlines(footnote.Content, withheld))],
+        LinkInline link => [new LinkInline { Content = Inlines(link.Content, withheld), Url = link.Url }],
+        FootnoteInline footnote => [new FootnoteInline { Content = Inlines(footnote.Content, withheld) }],
         _ => [inline],
     };
 }

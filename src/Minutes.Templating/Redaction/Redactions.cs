@@ -48,16 +48,16 @@ internal static class Redactions
                     result.AddRange(Split(text.Text, names, ref changed));
                     break;
                 case StrongInline strong:
-                    result.Add(new StrongInline(MarkInlines(strong.Content, names, ref changed)));
+                    result.Add(new StrongInline { Content = MarkInlines(strong.Content, names, ref changed) });
                     break;
                 case EmphasisInline emphasis:
-                    result.Add(new EmphasisInline(MarkInlines(emphasis.Content, names, ref changed)));
+                    result.Add(new EmphasisInline { Content = MarkInlines(emphasis.Content, names, ref changed) });
                     break;
                 case LinkInline link:
-                    result.Add(new LinkInline(MarkInlines(link.Content, names, ref changed), link.Url));
+                    result.Add(new LinkInline { Content = MarkInlines(link.Content, names, ref changed), Url = link.Url });
                     break;
                 case FootnoteInline footnote:
-                    result.Add(new FootnoteInline(MarkInlines(footnote.Content, names, ref changed)));
+                    result.Add(new FootnoteInline { Content = MarkInlines(footnote.Content, names, ref changed) });
                     break;
                 default:
                     result.Add(inline);
@@ -93,17 +93,17 @@ internal static class Redactions
 
             if (hit.Start > position)
             {
-                result.Add(new TextInline(text[position..hit.Start]));
+                result.Add(new TextInline { Text = text[position..hit.Start] });
             }
 
-            result.Add(new RedactionInline(text.Substring(hit.Start, hit.Length), hit.Ground));
+            result.Add(new RedactionInline { Text = text.Substring(hit.Start, hit.Length), Ground = hit.Ground });
             position = hit.Start + hit.Length;
             changed = true;
         }
 
         if (position < text.Length)
         {
-            result.Add(new TextInline(text[position..]));
+            result.Add(new TextInline { Text = text[position..] });
         }
 
         return result;

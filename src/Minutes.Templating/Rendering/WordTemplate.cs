@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Xml.Linq;
 using Minutes.Templating.Comparison;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Engine;
@@ -9,9 +6,6 @@ using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
 using Minutes.Templating.Redaction;
 using Minutes.Templating.TemplateModel;
-using Scriban;
-using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace Minutes.Templating.Rendering;
 
@@ -22,46 +16,25 @@ namespace Minutes.Templating.Rendering;
 /// </summary>
 public sealed class WordTemplate
 {
-    private const string ResourcePrefix = "Minutes.Templating.Templates.";
+    private readonly CompiledTemplate _compiled;
 
-    private readonly TemplatePackage? _package;
-
-    /// <summary>The template's zip entries, deflated once on first use and copied as they are into every document.</summary>
-    private readonly Lazy<IReadOnlyList<CompressedEntry>> _compressed;
-    private readonly IReadOnlyList<CompiledPart> _parts;
-    private readonly Numbering _numbering;
-    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _labels;
-
-    /// <summary>The styles part for each document language rendered so far; null where the template's own will do.</summary>
-    private readonly ConcurrentDictionary<string, byte[]?> _stylesByLanguage = new(StringComparer.OrdinalIgnoreCase);
-
-    private WordTemplate(string name, TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? labels, string? description, IReadOnlyList<Diagnostic> diagnostics)
+    private WordTemplate(string name, CompiledTemplate compiled)
     {
         Name = name;
-        _package = package;
-        _compressed = new(() => package is null ? [] : PackageWriter.Compress(package.Entries));
-        _parts = parts;
-        _numbering = numbering;
-        _labels = labels;
-        Description = description;
-        Diagnostics = diagnostics;
+        _compiled = compiled;
     }
 
     /// <summary>What the template is for, from its document properties (File › Properties › Comments in Word).</summary>
-    public string? Description { get; }
+    public string? Description => _compiled.Description;
 
     /// <summary>The names of the templates built into the library.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = typeof(WordTemplate).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".xml", StringComparison.Ordinal))
-        .Select(n => n[ResourcePrefix.Length..^".xml".Length])
-        .Order(StringComparer.Ordinal)
-        .ToArray();
+    public static IReadOnlyList<string> BuiltInNames => TemplateSources.BuiltInNames;
 
     /// <summary>The template's name: a built-in name or the file name.</summary>
     public string Name { get; }
 
     /// <summary>Problems found in the template itself, each with its part, paragraph and place in the tag.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics => _compiled.Diagnostics;
 
     /// <summary>True when the template has errors and cannot render.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
@@ -72,9 +45,9 @@ public sealed class WordTemplate
     public static WordTemplate BuiltIn(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        using var stream = BuiltInResource(name, ".xml")
+        using var stream = TemplateSources.OpenBuiltIn(name, ".xml")
             ?? throw new ArgumentException($"There is no built-in template '{name}'; built in: {string.Join(", ", BuiltInNames)}.", nameof(name));
-        using var labels = BuiltInResource(name, ".labels.yaml");
+        using var labels = TemplateSources.OpenBuiltIn(name, ".labels.yaml");
         return Load(stream, name, labels);
     }
 
@@ -95,32 +68,15 @@ public sealed class WordTemplate
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(limits);
-        string? labelsPath;
-        if (Directory.Exists(path))
+        var location = TemplateSources.Locate(path);
+        if (location.Problem is { } problem)
         {
-            var candidates = Directory.EnumerateFiles(path)
-                .Where(f => Path.GetExtension(f).ToUpperInvariant() is ".DOCX" or ".DOTX" or ".XML")
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            if (candidates.Count != 1)
-            {
-                var message = candidates.Count == 0
-                    ? "the folder holds no template (.docx, .dotx or Flat OPC .xml)"
-                    : "the folder holds more than one template: " + string.Join(", ", candidates.Select(Path.GetFileName));
-                return new WordTemplate(path, null, [], Numbering.Read(null, null), null, null, [TemplateDiagnostics.AtFile(path, DiagnosticCodes.InvalidTemplatePackage, message)]);
-            }
-
-            labelsPath = Path.Combine(path, "labels.yaml");
-            path = candidates[0];
-        }
-        else
-        {
-            labelsPath = Path.ChangeExtension(path, ".labels.yaml");
+            return new WordTemplate(path, CompiledTemplate.Failed(null, [TemplateDiagnostics.AtFile(path, DiagnosticCodes.InvalidTemplatePackage, problem)]));
         }
 
-        using var stream = File.OpenRead(path);
-        using var labels = File.Exists(labelsPath) ? File.OpenRead(labelsPath) : null;
-        return Load(stream, Path.GetFileName(path), labels, labels is null ? null : Path.GetFileName(labelsPath), limits);
+        using var stream = File.OpenRead(location.TemplatePath);
+        using var labels = File.Exists(location.LabelsPath) ? File.OpenRead(location.LabelsPath) : null;
+        return Load(stream, Path.GetFileName(location.TemplatePath), labels, labels is null ? null : Path.GetFileName(location.LabelsPath), limits);
     }
 
     /// <summary>Loads a template from a stream holding a .docx, .dotx or Flat OPC .xml.</summary>
@@ -139,60 +95,7 @@ public sealed class WordTemplate
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         limits ??= ReadLimits.Default;
-        var diagnostics = new List<Diagnostic>();
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
-        if (labels is not null)
-        {
-            using var reader = new StreamReader(labels);
-            templateLabels = LabelsFile.Read(reader.ReadToEnd(), labelsName ?? name + ".labels.yaml", diagnostics);
-        }
-
-        TemplatePackage package;
-        try
-        {
-            package = TemplatePackage.Read(stream, limits);
-        }
-        catch (PackageException ex)
-        {
-            diagnostics.Add(ex.Part is { } part
-                ? new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.InvalidTemplatePackage, ex.Message, new SourceLocation(name + "[" + part + "]", Math.Max(1, ex.Line), Math.Max(1, ex.Column)))
-                : TemplateDiagnostics.AtFile(name, ex.IsLimit ? DiagnosticCodes.TemplateLimitExceeded : DiagnosticCodes.InvalidTemplatePackage, ex.Message));
-            return new WordTemplate(name, null, [], Numbering.Read(null, null), templateLabels, null, diagnostics);
-        }
-
-        foreach (var warning in package.Warnings)
-        {
-            diagnostics.Add(new Diagnostic(
-                DiagnosticSeverity.Warning,
-                warning.Kind == PackageWarningKind.Macros ? DiagnosticCodes.MacrosRemoved : DiagnosticCodes.ExternalLinkRemoved,
-                warning.Message,
-                new SourceLocation(warning.Part.Length == 0 ? name : name + "[" + warning.Part + "]", 1, 1)));
-        }
-
-        var properties = ReadXml(package.Entry(package.PropertiesEntry));
-        var description = properties?.Root?.Element(WordNames.Dc + "description")?.Value;
-        var parts = new List<CompiledPart>();
-        foreach (var part in package.Parts)
-        {
-            if (PartCompiler.Compile(name, part.EntryName, part.Kind, ReadXml(package.Entry(part.EntryName))!, diagnostics) is { } compiled)
-            {
-                parts.Add(compiled);
-            }
-        }
-
-        if (properties is not null
-            && PartCompiler.CompileProperties(name, package.PropertiesEntry!, "properties", properties, diagnostics) is { } compiledProperties)
-        {
-            parts.Add(compiledProperties);
-        }
-
-        foreach (var part in parts.Where(p => !p.Template.HasErrors))
-        {
-            NameChecker.Check(name, part, diagnostics);
-        }
-
-        var numbering = Numbering.Read(ReadXml(package.Entry(package.NumberingEntry)), ReadXml(package.Entry(package.StylesEntry)));
-        return new WordTemplate(name, package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics);
+        return new WordTemplate(name, TemplateCompiler.Compile(stream, name, labels, labelsName, limits));
     }
 
     /// <summary>
@@ -240,7 +143,7 @@ public sealed class WordTemplate
         ArgumentNullException.ThrowIfNull(minutes);
         cancellationToken.ThrowIfCancellationRequested();
         options ??= RenderOptions.Default;
-        if (HasErrors || _package is null)
+        if (HasErrors || _compiled.Package is null)
         {
             return new RenderResult(null, Diagnostics, Withheld.None, Name);
         }
@@ -251,81 +154,18 @@ public sealed class WordTemplate
         var withheld = Withheld.Of(marked);
         var model = TemplateModelBuilder.Build(
             publication ? Publication.Prepare(marked, withheld) : marked,
-            _labels,
+            _compiled.Labels,
             new RedactionView(publication, withheld.Grounds));
-        var culture = Labels.CultureFor(language);
-        var mainEntry = _package.Parts.First(p => p.Kind == "document").EntryName;
-        var state = new RenderState
-        {
-            Publication = publication,
-            MaxImageWidth = RichContent.TextWidth(ReadXml(_package.Entry(mainEntry))),
-            NextFootnoteId = RichContent.FirstFootnoteId(_package.Entry(_package.Parts.FirstOrDefault(p => p.Kind == "footnotes").EntryName)),
-        };
+        var state = PartRenderer.NewState(_compiled, publication);
         var diagnostics = new List<Diagnostic>(Diagnostics);
-        var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.TimeLimit);
-        foreach (var part in _parts)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var context = CreateContext(part, state, model, culture, options, timeout.Token);
-            string xml;
-            try
-            {
-                xml = part.Template.Render(context);
-            }
-            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
-            {
-                throw new OperationCanceledException("The rendering was cancelled.", ex, cancellationToken);
-            }
-            catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
-            {
-                diagnostics.Add(TemplateDiagnostics.AtFile(Name, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"{part.Kind}: the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
-                break;
-            }
-            catch (ScriptRuntimeException ex)
-            {
-                // Scriban words every limit it enforces (loops, recursion, output, strings) with "limit"; a regular expression "times out".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) || ex.OriginalMessage.Contains("timed out", StringComparison.OrdinalIgnoreCase)
-                    ? DiagnosticCodes.TemplateLimitExceeded
-                    : DiagnosticCodes.TemplateRuntimeError;
-                diagnostics.Add(PartCompiler.ToDiagnostic(Name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
-                continue;
-            }
-
-            var fixedPart = OutputFixer.Fix(xml, state, _numbering);
-            replaced[part.EntryName] = OutputFixer.Serialize(fixedPart);
-            if (context.Links.Count > 0 || context.Images.Count > 0)
-            {
-                var relsName = PackageParts.RelationshipsEntry(part.EntryName);
-                replaced[relsName] = PackageParts.AddRelationships(
-                    _package.Entry(relsName),
-                    context.Links.Select(l => new PackageParts.Relationship(l.Id, PackageParts.HyperlinkType, l.Url, External: true))
-                        .Concat(context.Images.Select(i => new PackageParts.Relationship(i.Id, PackageParts.ImageType, i.Target, External: false))));
-            }
-        }
-
+        var parts = PartRenderer.Render(_compiled, Name, model, Labels.CultureFor(language), options, state, diagnostics, cancellationToken);
         if (diagnostics.Any(d => d.IsError))
         {
             return new RenderResult(null, diagnostics, Withheld.None, Name);
         }
 
-        if (state.AddedLists.Count > 0 && ReadXml(_package.Entry(_package.NumberingEntry)) is { } numberingPart)
-        {
-            Numbering.AddInstances(numberingPart.Root!, state.AddedLists);
-            replaced[_package.NumberingEntry!] = OutputFixer.Serialize(numberingPart);
-        }
-
-        // The language first: the rich content adds its styles to the styles part as it then is.
-        if (_package.StylesEntry is { } stylesEntry && StylesFor(language) is { } styles)
-        {
-            replaced[stylesEntry] = styles;
-        }
-
-        RichContent.Complete(_package, mainEntry, state, replaced);
-
         using var output = new MemoryStream();
-        PackageWriter.Write(output, _compressed.Value, replaced);
+        PackageWriter.Write(output, _compiled.Compressed, RenderedPackage.Entries(_compiled, parts, state, language));
         return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
     }
 
@@ -361,64 +201,6 @@ public sealed class WordTemplate
     {
         ArgumentNullException.ThrowIfNull(directory);
         var template = BuiltIn(name);
-        var docx = Path.Combine(directory, name + ".docx");
-        var labels = Path.Combine(directory, "labels.yaml");
-        foreach (var existing in new List<string> { docx, labels })
-        {
-            if (File.Exists(existing))
-            {
-                throw new IOException($"{existing} exists already; choose an empty folder.");
-            }
-        }
-
-        Directory.CreateDirectory(directory);
-        string flat;
-        using (var stream = BuiltInResource(name, ".xml")!)
-        using (var reader = new StreamReader(stream))
-        {
-            flat = reader.ReadToEnd();
-        }
-
-        using (DocumentFormat.OpenXml.Packaging.WordprocessingDocument.FromFlatOpcString(flat, docx, isEditable: true))
-        {
-        }
-
-        var languages = new List<string> { "nl", "en" }.Select(language => (language, Labels.For(language, templateLabels: template._labels)));
-        File.WriteAllText(labels, LabelsFile.Write(
-            languages,
-            $"The words the '{name}' template prints, per language. Change any of them; a document's own\n" +
-            "'labels:' still take precedence. Add a language by adding its tag (de, fr, …) with its labels."));
-        return [docx, labels];
+        return TemplateExport.Write(name, directory, template._compiled.Labels);
     }
-
-    private static Stream? BuiltInResource(string name, string extension) =>
-        typeof(WordTemplate).Assembly.GetManifestResourceStream(ResourcePrefix + name + extension);
-
-    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, CancellationToken cancellation)
-    {
-        var context = new RenderContext(WordFunctions.Builtins, part, state)
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = options.LoopLimit,
-            RecursiveLimit = options.RecursionLimit,
-            OutputLimit = options.OutputLimit,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = options.StringLimit,
-            OnStringLimit = ScriptLimitBehavior.Throw,
-            RegexTimeOut = options.RegexTimeLimit,
-            MemberFilter = member => member.DeclaringType == typeof(DateTime),
-            CancellationToken = cancellation,
-        };
-        context.PushCulture(culture);
-        context.PushGlobal(model);
-        context.PushGlobal(new ScriptObject());
-        return context;
-    }
-
-    /// <summary>The styles part declaring <paramref name="language"/> as the document's language, or null when the template's declares it already.</summary>
-    private byte[]? StylesFor(string language) =>
-        _stylesByLanguage.GetOrAdd(language, l => DocumentLanguage.Apply(ReadXml(_package!.Entry(_package.StylesEntry)), l) is { } styles ? OutputFixer.Serialize(styles) : null);
-
-    private static XDocument? ReadXml(byte[]? data) => data is null ? null : SafeXml.Load(data, "part");
 }

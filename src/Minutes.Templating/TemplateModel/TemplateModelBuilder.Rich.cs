@@ -99,11 +99,11 @@ internal sealed partial class TemplateModelBuilder
                 .Replace("{against}", Count(votesAgainst), StringComparison.Ordinal)
                 .Replace("{abstain}", Count(vote.Abstain ?? 0), StringComparison.Ordinal)
                 .Replace("{votes}", _labels[votesFor == 1 ? "vote_votes_one" : "vote_votes_many"], StringComparison.Ordinal);
-            inlines.Add(new TextInline(sentence));
+            inlines.Add(new TextInline { Text = sentence });
         }
         else
         {
-            inlines.Add(new TextInline(resultText));
+            inlines.Add(new TextInline { Text = resultText });
         }
 
         var sides = new List<(string Label, IReadOnlyList<InlineText> Names)>
@@ -114,22 +114,22 @@ internal sealed partial class TemplateModelBuilder
         }.Where(s => s.Names.Count > 0).ToList();
         if (sides.Count > 0)
         {
-            inlines.Add(new TextInline(" ("));
+            inlines.Add(new TextInline { Text = " (" });
             for (var i = 0; i < sides.Count; i++)
             {
-                inlines.Add(new TextInline((i > 0 ? "; " : string.Empty) + sides[i].Label + ": "));
+                inlines.Add(new TextInline { Text = (i > 0 ? "; " : string.Empty) + sides[i].Label + ": " });
                 for (var n = 0; n < sides[i].Names.Count; n++)
                 {
                     if (n > 0)
                     {
-                        inlines.Add(new TextInline(", "));
+                        inlines.Add(new TextInline { Text = ", " });
                     }
 
                     inlines.AddRange(sides[i].Names[n].Inlines);
                 }
             }
 
-            inlines.Add(new TextInline(")"));
+            inlines.Add(new TextInline { Text = ")" });
         }
 
         return new InlineText(inlines);

@@ -232,7 +232,7 @@ internal sealed partial class TemplateModelBuilder
         var name = string.Join(' ', new[] { person.Honorific, person.Name }.Where(w => !string.IsNullOrEmpty(w)));
         if (person.Redact is { } ground)
         {
-            words.Add(new InlineText([new RedactionInline(_redaction.Publication ? ground : name, ground)]));
+            words.Add(new InlineText([new RedactionInline { Text = _redaction.Publication ? ground : name, Ground = ground }]));
         }
         else if (name.Length > 0)
         {
@@ -284,7 +284,7 @@ internal sealed partial class TemplateModelBuilder
         {
             if (inline is TextInline next && inlines.Count > 0 && inlines[^1] is TextInline last)
             {
-                inlines[^1] = new TextInline(last.Text + next.Text);
+                inlines[^1] = new TextInline { Text = last.Text + next.Text };
             }
             else if (inline is not TextInline { Text.Length: 0 })
             {
@@ -297,7 +297,7 @@ internal sealed partial class TemplateModelBuilder
         {
             if (!first)
             {
-                Add(new TextInline(separator));
+                Add(new TextInline { Text = separator });
             }
 
             first = false;

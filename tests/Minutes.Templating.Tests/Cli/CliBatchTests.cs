@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Minutes.Templating.Cli;
+using Minutes.Templating.Tests.Engine;
 
 namespace Minutes.Templating.Tests.Cli;
 
@@ -94,6 +95,24 @@ public sealed class CliBatchTests : IDisposable
         // The lines for people go to standard error, so standard output is nothing but the document.
         Assert.Contains($"rendered {inputs[1]} -> ", run.Stderr, StringComparison.Ordinal);
         Assert.EndsWith($"1 rendered, 1 failed{Nl}", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_problem_names_its_part_in_its_own_json_field_and_in_brackets_in_text()
+    {
+        var input = WriteInputs(1)[0];
+        var template = _temp["house.docx"];
+        File.WriteAllBytes(template, new TemplateBuilder().Lines("{{ meeting.body }}").Header("default", Wml.Para("{{ meeting.bodyy }}")).ToPackage());
+
+        var json = CliRun.Of("render", input, "-t", template, "-o", _temp["out/"], "--format", "json");
+        var text = CliRun.Of("render", input, "-t", template, "-o", _temp["out/"]);
+
+        Assert.Equal(1, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var entry = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray().ToList());
+        Assert.Equal(("house.docx", "header1", 1, "MT2008"), (entry.GetProperty("file").GetString(), entry.GetProperty("part").GetString(), entry.GetProperty("line").GetInt32(), entry.GetProperty("code").GetString()));
+        Assert.StartsWith("house.docx[header1]:1:", text.Stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'body'?", text.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class CompareBehaviourTests
         var old = ComparisonTests.Load("lrt-2023-04-21.yaml");
         var @new = old with
         {
-            Agenda = [old.Agenda[0] with { Points = [old.Agenda[0].Points[0], new StatementPoint(InlineText.Plain("De Ministers van VWS en VRO zijn helaas verhinderd."), null, []), .. old.Agenda[0].Points.Skip(2)] }, .. old.Agenda.Skip(1)],
+            Agenda = [old.Agenda[0] with { Points = [old.Agenda[0].Points[0], new StatementPoint { Text = InlineText.Plain("De Ministers van VWS en VRO zijn helaas verhinderd.") }, .. old.Agenda[0].Points.Skip(2)] }, .. old.Agenda.Skip(1)],
         };
         var result = WordTemplate.BuiltIn("verslag").RenderChanges(old, @new);
         var body = Part(result.Document.ToArray(), "word/document.xml");

@@ -19,12 +19,12 @@ public sealed class ComparisonTests
     public static readonly IReadOnlyDictionary<string, Func<MinutesDocument, MinutesDocument>> Amendments = new Dictionary<string, Func<MinutesDocument, MinutesDocument>>(StringComparer.Ordinal)
     {
         ["word edit"] = m => MapFirst(m, p => p is StatementPoint s ? s with { Text = Edit(s.Text) } : null),
-        ["point added at level 0"] = m => WithItem(m, 0, i => i with { Points = [.. i.Points.Take(1), new StatementPoint(Plain("Een nieuw punt is toegevoegd op verzoek van de leden."), null, []), .. i.Points.Skip(1)] }),
+        ["point added at level 0"] = m => WithItem(m, 0, i => i with { Points = [.. i.Points.Take(1), new StatementPoint { Text = Plain("Een nieuw punt is toegevoegd op verzoek van de leden.") }, .. i.Points.Skip(1)] }),
         ["point removed at level 0"] = m => WithItem(m, m.Agenda.Count - 1, i => i with { Points = [.. i.Points.Skip(1)] }),
-        ["point added at level 1"] = m => MapFirst(m, p => p is StatementPoint s ? s with { Points = [.. s.Points, new StatementPoint(Plain("Een toelichting op het punt hierboven."), null, [])] } : null),
+        ["point added at level 1"] = m => MapFirst(m, p => p is StatementPoint s ? s with { Points = [.. s.Points, new StatementPoint { Text = Plain("Een toelichting op het punt hierboven.") }] } : null),
         ["point removed at level 1"] = m => MapFirst(m, p => p is StatementPoint { Points.Count: > 0 } s ? s with { Points = [.. s.Points.Skip(1)] } : p is TopicPoint { Points.Count: > 1 } t ? t with { Points = [.. t.Points.Skip(1)] } : null),
         ["items reordered"] = m => m with { Agenda = m.Agenda.Count > 1 ? [m.Agenda[1], m.Agenda[0], .. m.Agenda.Skip(2)] : m.Agenda },
-        ["item added"] = m => m with { Agenda = [.. m.Agenda, new AgendaItem { Title = Plain("Rondvraag"), Points = [new AgreementPoint(Plain("Geen vragen."))] }] },
+        ["item added"] = m => m with { Agenda = [.. m.Agenda, new AgendaItem { Title = Plain("Rondvraag"), Points = [new AgreementPoint { Text = Plain("Geen vragen.") }] }] },
         ["attendee added and removed"] = m => m with
         {
             Attendees = m.Attendees with
@@ -36,8 +36,8 @@ public sealed class ComparisonTests
         ["status draft to approved"] = m => m with { Document = m.Document with { Status = DocumentStatus.Approved, ApprovedOn = new DateOnly(2023, 5, 26) } },
         ["status approved to draft"] = m => m with { Document = m.Document with { Status = DocumentStatus.Draft, ApprovedOn = null } },
         ["meeting date changed"] = m => m with { Meeting = m.Meeting with { Date = m.Meeting.Date.AddDays(7) } },
-        ["action owner and due changed"] = m => WithItem(m, m.Agenda.Count - 1, i => i with { Points = [.. i.Points, new ActionPoint(Plain("Het secretariaat stuurt het verslag rond."), Plain((m.Organisations.Count > 0 ? m.Organisations[^1].Abbreviation : null) ?? "Secretariaat"), new DateOnly(2023, 6, 1))] }, then: n => MapAll(n, p => p is ActionPoint a ? a with { Owner = Plain((m.Organisations.Count > 0 ? m.Organisations[0].Abbreviation : null) ?? "Voorzitter"), Due = (a.Due ?? new DateOnly(2023, 6, 1)).AddDays(14) } : null)),
-        ["decision added"] = m => WithItem(m, 0, i => i with { Points = [.. i.Points, new DecisionPoint(Plain("Het verslag wordt vastgesteld."))] }),
+        ["action owner and due changed"] = m => WithItem(m, m.Agenda.Count - 1, i => i with { Points = [.. i.Points, new ActionPoint { Text = Plain("Het secretariaat stuurt het verslag rond."), Owner = Plain((m.Organisations.Count > 0 ? m.Organisations[^1].Abbreviation : null) ?? "Secretariaat"), Due = new DateOnly(2023, 6, 1) }] }, then: n => MapAll(n, p => p is ActionPoint a ? a with { Owner = Plain((m.Organisations.Count > 0 ? m.Organisations[0].Abbreviation : null) ?? "Voorzitter"), Due = (a.Due ?? new DateOnly(2023, 6, 1)).AddDays(14) } : null)),
+        ["decision added"] = m => WithItem(m, 0, i => i with { Points = [.. i.Points, new DecisionPoint { Text = Plain("Het verslag wordt vastgesteld.") }] }),
         ["bold added"] = m => MapFirst(m, p => p is StatementPoint s ? s with { Text = Bold(s.Text) } : null),
         ["everything rewritten"] = m => MapAll(m, p => p is StatementPoint s ? s with { Text = Plain("Geheel andere tekst zonder overeenkomst.") } : null),
     };
@@ -102,7 +102,7 @@ public sealed class ComparisonTests
     private static InlineText Bold(InlineText text)
     {
         var words = text.ToString().Split(' ');
-        return new InlineText([new StrongInline([new TextInline(words[0])]), new TextInline(" " + string.Join(' ', words.Skip(1)))]);
+        return new InlineText([new StrongInline { Content = [new TextInline { Text = words[0] }] }, new TextInline { Text = " " + string.Join(' ', words.Skip(1)) }]);
     }
 
     private static MinutesDocument WithItem(MinutesDocument m, int index, Func<AgendaItem, AgendaItem> change, Func<MinutesDocument, MinutesDocument>? then = null)

@@ -12,7 +12,7 @@ public sealed class BuiltInTemplateTests
         Language = "nl",
         Document = new DocumentInfo { Status = DocumentStatus.Approved, ApprovedOn = new DateOnly(2023, 5, 12), Reference = "LRT-2023-07" },
         Meeting = new Meeting { Body = Text("Landelijke Regietafel Migratie en Integratie"), Abbreviation = "LRT", Date = new DateOnly(2023, 4, 21), Start = new TimeOnly(9, 30), End = new TimeOnly(11, 0), Location = Text("Den Haag") },
-        Organisations = [new("SJenV", Text("Staatssecretaris van Justitie en Veiligheid")), new("VNG", Text("Vereniging van Nederlandse Gemeenten")), new("VB", Text("Veiligheidsberaad")), new("JenV", Text("Ministerie van Justitie en Veiligheid"))],
+        Organisations = [new() { Abbreviation = "SJenV", Name = Text("Staatssecretaris van Justitie en Veiligheid") }, new() { Abbreviation = "VNG", Name = Text("Vereniging van Nederlandse Gemeenten") }, new() { Abbreviation = "VB", Name = Text("Veiligheidsberaad") }, new() { Abbreviation = "JenV", Name = Text("Ministerie van Justitie en Veiligheid") }],
         Attendees = new Attendees
         {
             Present =
@@ -33,19 +33,35 @@ public sealed class BuiltInTemplateTests
                 Title = Text("Opening en mededelingen"),
                 Points =
                 [
-                    new StatementPoint(Text("De Staatssecretaris van JenV verwelkomt de leden."), null, []),
-                    new TopicPoint(Text("Verzending stukken en vervolg TK-brief"), [
-                        new StatementPoint(Text("VNG, VB en IPO spreken zorg uit over de aanlevering van stukken."), null, []),
-                        new StatementPoint(Text("De politieke gevoeligheid maakt tijdige aanlevering lastig."), Text("SJenV"), []),
-                        new AgreementPoint(Text("Vervolgafspraak wordt gepland om door te spreken over de brief.")),
-                    ]),
-                    new TopicPoint(Text("Concept verslag LRT 6 april 2023"), [
-                        new StatementPoint(Text("VNG verzoekt op twee punten om aanpassing van het verslag."), Text("VNG"), [
-                            new StatementPoint(Text("Het gaat om een herhaalde oproep."), null, []),
-                            new StatementPoint(Inline(new TextInline("Daarnaast de rol van het "), new StrongInline([new TextInline("KCIO")]), new TextInline(".")), null, []),
-                        ]),
-                        new AgreementPoint(Text("Verslag wordt aangepast op genoemde punten.")),
-                    ]),
+                    new StatementPoint { Text = Text("De Staatssecretaris van JenV verwelkomt de leden.") },
+                    new TopicPoint
+                    {
+                        Title = Text("Verzending stukken en vervolg TK-brief"),
+                        Points =
+                        [
+                            new StatementPoint { Text = Text("VNG, VB en IPO spreken zorg uit over de aanlevering van stukken.") },
+                            new StatementPoint { Text = Text("De politieke gevoeligheid maakt tijdige aanlevering lastig."), By = Text("SJenV") },
+                            new AgreementPoint { Text = Text("Vervolgafspraak wordt gepland om door te spreken over de brief.") },
+                        ],
+                    },
+                    new TopicPoint
+                    {
+                        Title = Text("Concept verslag LRT 6 april 2023"),
+                        Points =
+                        [
+                            new StatementPoint
+                            {
+                                Text = Text("VNG verzoekt op twee punten om aanpassing van het verslag."),
+                                By = Text("VNG"),
+                                Points =
+                                [
+                                    new StatementPoint { Text = Text("Het gaat om een herhaalde oproep.") },
+                                    new StatementPoint { Text = Inline(new TextInline { Text = "Daarnaast de rol van het " }, new StrongInline { Content = [new TextInline { Text = "KCIO" }] }, new TextInline { Text = "." }) },
+                                ],
+                            },
+                            new AgreementPoint { Text = Text("Verslag wordt aangepast op genoemde punten.") },
+                        ],
+                    },
                 ],
             },
             new AgendaItem
@@ -56,9 +72,9 @@ public sealed class BuiltInTemplateTests
                 Documents = [Text("Concept TK-brief ´Actuele situatie asielketen´")],
                 Points =
                 [
-                    new StatementPoint(Text("VNG spreekt grote zorgen uit ten aanzien van beide."), Text("VNG"), []),
-                    new DecisionPoint(Text("De taakstelling wordt vastgesteld.")),
-                    new ActionPoint(Text("JenV stuurt de brief vóór 1 mei rond."), Text("JenV"), new DateOnly(2023, 5, 1)),
+                    new StatementPoint { Text = Text("VNG spreekt grote zorgen uit ten aanzien van beide."), By = Text("VNG") },
+                    new DecisionPoint { Text = Text("De taakstelling wordt vastgesteld.") },
+                    new ActionPoint { Text = Text("JenV stuurt de brief vóór 1 mei rond."), Owner = Text("JenV"), Due = new DateOnly(2023, 5, 1) },
                 ],
             },
             new AgendaItem { Title = Text("Rondvraag & sluiting <einde>") },

@@ -33,7 +33,7 @@ public sealed class DocumentPartsTests
 
         var problem = Assert.Single(WordTemplate.Load(stream, "t.docx").Diagnostics);
 
-        Assert.Equal(("MT2008", "t.docx[properties]"), (problem.Code, problem.Location.File));
+        Assert.Equal(("MT2008", "t.docx", "properties"), (problem.Code, problem.Location.File, problem.Location.Part));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class PackageTests
 
         var minutes = Samples.Minutes() with
         {
-            Meeting = Samples.Meeting() with { Location = Samples.Inline(new LinkInline([new TextInline("kaart")], "https://example.org/")) },
+            Meeting = Samples.Meeting() with { Location = Samples.Inline(new LinkInline { Content = [new TextInline { Text = "kaart" }], Url = "https://example.org/" }) },
         };
 
         var rendered = Rendered.From(stream.ToArray(), minutes);

@@ -25,7 +25,7 @@ internal static class Samples
     {
         Language = "nl",
         Meeting = Meeting(),
-        Organisations = [new("SJenV", Text("Staatssecretaris van Justitie en Veiligheid")), new("VNG", Text("Vereniging van Nederlandse Gemeenten"))],
+        Organisations = [new() { Abbreviation = "SJenV", Name = Text("Staatssecretaris van Justitie en Veiligheid") }, new() { Abbreviation = "VNG", Name = Text("Vereniging van Nederlandse Gemeenten") }],
         Attendees = new Attendees
         {
             Present =
@@ -44,11 +44,16 @@ internal static class Samples
                 Title = Text("Opening en mededelingen"),
                 Points =
                 [
-                    new StatementPoint(Text("De voorzitter opent de vergadering."), null, []),
-                    new TopicPoint(Text("Verzending stukken"), [
-                        new StatementPoint(Text("VNG spreekt zorg uit."), Text("VNG"), [new StatementPoint(Text("Stukken kwamen te laat."), null, [])]),
-                        new AgreementPoint(Text("Vervolgafspraak wordt gepland.")),
-                    ]),
+                    new StatementPoint { Text = Text("De voorzitter opent de vergadering.") },
+                    new TopicPoint
+                    {
+                        Title = Text("Verzending stukken"),
+                        Points =
+                        [
+                            new StatementPoint { Text = Text("VNG spreekt zorg uit."), By = Text("VNG"), Points = [new StatementPoint { Text = Text("Stukken kwamen te laat.") }] },
+                            new AgreementPoint { Text = Text("Vervolgafspraak wordt gepland.") },
+                        ],
+                    },
                 ],
             },
             new AgendaItem
@@ -57,9 +62,9 @@ internal static class Samples
                 Title = Text("Huisvesting"),
                 Points =
                 [
-                    new DecisionPoint(Text("De taakstelling wordt vastgesteld.")),
-                    new ActionPoint(Text("Brief opstellen."), Text("SJenV"), new DateOnly(2023, 5, 1)),
-                    new ActionPoint(Text("Bestuur informeren."), Text("VNG"), null),
+                    new DecisionPoint { Text = Text("De taakstelling wordt vastgesteld.") },
+                    new ActionPoint { Text = Text("Brief opstellen."), Owner = Text("SJenV"), Due = new DateOnly(2023, 5, 1) },
+                    new ActionPoint { Text = Text("Bestuur informeren."), Owner = Text("VNG") },
                 ],
             },
         ],

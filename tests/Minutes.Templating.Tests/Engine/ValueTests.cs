@@ -37,7 +37,7 @@ public sealed class ValueTests
     {
         var minutes = Samples.Minutes() with
         {
-            Meeting = Meeting("eerste regel\ntweede\tkolom\r\nderde") with { Location = Inline(new TextInline("Zaal 1"), LineBreakInline.Instance, new TextInline("Den Haag")) },
+            Meeting = Meeting("eerste regel\ntweede\tkolom\r\nderde") with { Location = Inline(new TextInline { Text = "Zaal 1" }, LineBreakInline.Instance, new TextInline { Text = "Den Haag" }) },
         };
         var template = new TemplateBuilder().Lines("{{ meeting.body }}", "Locatie: {{ meeting.location }}");
 
@@ -57,9 +57,9 @@ public sealed class ValueTests
             Meeting = Meeting() with
             {
                 Body = Inline(
-                    new TextInline("De "),
-                    new StrongInline([new TextInline("vaste "), new EmphasisInline([new TextInline("regie")])]),
-                    new EmphasisInline([new TextInline("tafel")])),
+                    new TextInline { Text = "De " },
+                    new StrongInline { Content = [new TextInline { Text = "vaste " }, new EmphasisInline { Content = [new TextInline { Text = "regie" }] }] },
+                    new EmphasisInline { Content = [new TextInline { Text = "tafel" }] }),
             },
         };
         var template = new TemplateBuilder().Add(P(R("{{ meeting.body }}", Color("1F4E79"))));
@@ -85,10 +85,10 @@ public sealed class ValueTests
             Meeting = Meeting() with
             {
                 Location = Inline(
-                    new TextInline("Zie "),
-                    new LinkInline([new TextInline("de "), new StrongInline([new TextInline("site")])], "https://example.org/lrt?a=1&b=2"),
-                    new TextInline(" en "),
-                    new LinkInline([new TextInline("de kaart")], "https://example.org/kaart")),
+                    new TextInline { Text = "Zie " },
+                    new LinkInline { Content = [new TextInline { Text = "de " }, new StrongInline { Content = [new TextInline { Text = "site" }] }], Url = "https://example.org/lrt?a=1&b=2" },
+                    new TextInline { Text = " en " },
+                    new LinkInline { Content = [new TextInline { Text = "de kaart" }], Url = "https://example.org/kaart" }),
             },
         };
         var template = new TemplateBuilder().Lines("Locatie: {{ meeting.location }}");

@@ -6,7 +6,7 @@ namespace Minutes.Templating.Tests.Parsing;
 /// <summary>The inline Markdown of text fields.</summary>
 public class InlineMarkdownTests
 {
-    private static TextInline T(string text) => new(text);
+    private static TextInline T(string text) => new() { Text = text };
 
     private static void Parses(string markdown, params Inline[] expected) =>
         Assert.Equal(new InlineText(expected), InlineMarkdown.Parse(markdown));
@@ -19,28 +19,28 @@ public class InlineMarkdownTests
     public void Empty_text_is_empty() => Assert.Same(InlineText.Empty, InlineMarkdown.Parse(string.Empty));
 
     [Fact]
-    public void Bold() => Parses("a **b** c", T("a "), new StrongInline([T("b")]), T(" c"));
+    public void Bold() => Parses("a **b** c", T("a "), new StrongInline { Content = [T("b")] }, T(" c"));
 
     [Fact]
-    public void Italic() => Parses("a *b* c", T("a "), new EmphasisInline([T("b")]), T(" c"));
+    public void Italic() => Parses("a *b* c", T("a "), new EmphasisInline { Content = [T("b")] }, T(" c"));
 
     [Fact]
     public void Italic_inside_bold_and_bold_inside_italic()
     {
-        Parses("**a *b* c**", new StrongInline([T("a "), new EmphasisInline([T("b")]), T(" c")]));
-        Parses("*a **b** c*", new EmphasisInline([T("a "), new StrongInline([T("b")]), T(" c")]));
+        Parses("**a *b* c**", new StrongInline { Content = [T("a "), new EmphasisInline { Content = [T("b")] }, T(" c")] });
+        Parses("*a **b** c*", new EmphasisInline { Content = [T("a "), new StrongInline { Content = [T("b")] }, T(" c")] });
     }
 
     [Fact]
     public void Triple_stars_are_bold_italic() =>
-        Parses("***x***", new StrongInline([new EmphasisInline([T("x")])]));
+        Parses("***x***", new StrongInline { Content = [new EmphasisInline { Content = [T("x")] }] });
 
     [Theory]
     [InlineData("https://example.org/a?b=c")]
     [InlineData("http://example.org")]
     [InlineData("mailto:secretariaat@example.org")]
     public void Absolute_http_https_and_mailto_links(string url) =>
-        Parses("zie [de *brief*](" + url + ") hier", T("zie "), new LinkInline([T("de "), new EmphasisInline([T("brief")])], url), T(" hier"));
+        Parses("zie [de *brief*](" + url + ") hier", T("zie "), new LinkInline { Content = [T("de "), new EmphasisInline { Content = [T("brief")] }], Url = url }, T(" hier"));
 
     [Theory]
     [InlineData("[brief](brief.pdf)")]
@@ -53,15 +53,15 @@ public class InlineMarkdownTests
 
     [Fact]
     public void Redaction_span() =>
-        Parses("welkom [[Jan Jansen|5.1.2e]]!", T("welkom "), new RedactionInline("Jan Jansen", "5.1.2e"), T("!"));
+        Parses("welkom [[Jan Jansen|5.1.2e]]!", T("welkom "), new RedactionInline { Text = "Jan Jansen", Ground = "5.1.2e" }, T("!"));
 
     [Fact]
     public void Redaction_span_trims_and_unescapes() =>
-        Parses(@"[[ A\|B | 5.1.2e ]]", new RedactionInline("A|B", "5.1.2e"));
+        Parses(@"[[ A\|B | 5.1.2e ]]", new RedactionInline { Text = "A|B", Ground = "5.1.2e" });
 
     [Fact]
     public void Redaction_inside_bold() =>
-        Parses("**[[Jan|5.1.2e]]**", new StrongInline([new RedactionInline("Jan", "5.1.2e")]));
+        Parses("**[[Jan|5.1.2e]]**", new StrongInline { Content = [new RedactionInline { Text = "Jan", Ground = "5.1.2e" }] });
 
     [Theory]
     [InlineData("[[Jan Jansen]]", 0, "has no ground")]

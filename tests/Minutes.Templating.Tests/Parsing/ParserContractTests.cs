@@ -51,7 +51,7 @@ public class ParserContractTests
 
         var info = document.Document;
         Assert.Equal(DocumentType.Actions, info.Type);
-        Assert.Equal(new InlineText([new TextInline("Action "), new EmphasisInline([new TextInline("list")])]), info.Title);
+        Assert.Equal(new InlineText([new TextInline { Text = "Action " }, new EmphasisInline { Content = [new TextInline { Text = "list" }] }]), info.Title);
         Assert.Equal("ABC/123", info.Reference);
         Assert.Equal(DocumentStatus.Approved, info.Status);
         Assert.Equal(new DateOnly(2024, 2, 1), info.ApprovedOn);
@@ -81,7 +81,7 @@ public class ParserContractTests
             """);
 
         var meeting = document.Meeting;
-        Assert.Equal(new InlineText([new TextInline("Landelijke "), new StrongInline([new TextInline("Regietafel")])]), meeting.Body);
+        Assert.Equal(new InlineText([new TextInline { Text = "Landelijke " }, new StrongInline { Content = [new TextInline { Text = "Regietafel" }] }]), meeting.Body);
         Assert.Equal("LRT", meeting.Abbreviation);
         Assert.Equal("7", meeting.Number);
         Assert.Equal(new DateOnly(2023, 4, 21), meeting.Date);
@@ -202,7 +202,7 @@ public class ParserContractTests
         Assert.Equal("1", item.Number);
         Assert.Equal(InlineText.Plain("De Staatssecretaris van JenV"), item.Presenter);
         Assert.Equal(["Concept verslag LRT 6 april 2023", "TK-brief"], item.Documents.Select(d => d.ToString()));
-        Assert.Equal(new StatementPoint(InlineText.Plain("Welkom."), null, []), Assert.Single(item.Points), PointComparer.Instance);
+        Assert.Equal(new StatementPoint { Text = InlineText.Plain("Welkom.") }, Assert.Single(item.Points), PointComparer.Instance);
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public class ParserContractTests
             """)));
 
         Assert.Equal(
-            new InlineText([new TextInline("Eerste regel."), LineBreakInline.Instance, new TextInline("Tweede "), new EmphasisInline([new TextInline("regel")]), new TextInline(".")]),
+            new InlineText([new TextInline { Text = "Eerste regel." }, LineBreakInline.Instance, new TextInline { Text = "Tweede " }, new EmphasisInline { Content = [new TextInline { Text = "regel" }] }, new TextInline { Text = "." }]),
             point.Text);
     }
 
@@ -333,7 +333,7 @@ public class ParserContractTests
         var point = Assert.IsType<StatementPoint>(Assert.Single(Points("- Welkom aan [[Jan Jansen|5.1.2e]] (VNG).")));
 
         Assert.Equal(
-            new InlineText([new TextInline("Welkom aan "), new RedactionInline("Jan Jansen", "5.1.2e"), new TextInline(" (VNG).")]),
+            new InlineText([new TextInline { Text = "Welkom aan " }, new RedactionInline { Text = "Jan Jansen", Ground = "5.1.2e" }, new TextInline { Text = " (VNG)." }]),
             point.Text);
         Assert.True(point.Text.HasRedactions);
     }

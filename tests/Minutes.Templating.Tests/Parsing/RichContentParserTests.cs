@@ -26,7 +26,7 @@ public sealed class RichContentParserTests
         Assert.Equal("Stijgt met 4% ten opzichte van 2023.", text.ToString());
         var footnote = Assert.IsType<FootnoteInline>(text.Inlines[1]);
         Assert.Equal(
-            [new TextInline("Exclusief "), new StrongInline([new TextInline("onvoorzien")]), new TextInline(", zie "), new RedactionInline("Jan Jansen", "5.1.2e"), new TextInline(".")],
+            [new TextInline { Text = "Exclusief " }, new StrongInline { Content = [new TextInline { Text = "onvoorzien" }] }, new TextInline { Text = ", zie " }, new RedactionInline { Text = "Jan Jansen", Ground = "5.1.2e" }, new TextInline { Text = "." }],
             footnote.Content);
         Assert.True(text.HasRedactions);
     }
@@ -34,8 +34,8 @@ public sealed class RichContentParserTests
     [Fact]
     public void Escaped_or_unclosed_footnote_marks_are_text()
     {
-        Assert.Equal([new TextInline("a^[b] c")], InlineMarkdown.Parse("a\\^[b] c").Inlines);
-        Assert.Equal([new TextInline("a ^[b c")], InlineMarkdown.Parse("a ^[b c").Inlines);
+        Assert.Equal([new TextInline { Text = "a^[b] c" }], InlineMarkdown.Parse("a\\^[b] c").Inlines);
+        Assert.Equal([new TextInline { Text = "a ^[b c" }], InlineMarkdown.Parse("a ^[b c").Inlines);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public sealed class PackageSafetyTests
 
         Assert.All(loaded.Diagnostics, d => Assert.False(d.IsError, d.ToString()));
         Assert.Equal(3, loaded.Diagnostics.Count(d => d.Code == "MT2101"));
-        Assert.Contains(loaded.Diagnostics, d => d.Message.Contains("http://attacker.example/normal.dotm", StringComparison.Ordinal) && d.Location.File == "hostile.docx[word/settings.xml]");
+        Assert.Contains(loaded.Diagnostics, d => d.Message.Contains("http://attacker.example/normal.dotm", StringComparison.Ordinal) && d.Location is { File: "hostile.docx", Part: "word/settings.xml" });
         var result = loaded.Render(Samples.Minutes());
         Assert.True(result.Succeeded);
         Assert.Equal(3, result.Diagnostics.Count(d => d.Code == "MT2101"));
@@ -205,7 +205,7 @@ public sealed class PackageSafetyTests
         var problem = SingleError(Load(template));
 
         Assert.Equal("MT2007", problem.Code);
-        Assert.Equal("hostile.docx[" + part + "]", problem.Location.File);
+        Assert.Equal(("hostile.docx", part), (problem.Location.File, problem.Location.Part));
         Assert.Contains("DTD", problem.Message, StringComparison.Ordinal);
     }
 
@@ -233,7 +233,8 @@ public sealed class PackageSafetyTests
         var problem = SingleError(Load(template));
 
         Assert.Equal("MT2007", problem.Code);
-        Assert.StartsWith("hostile.docx[word/header", problem.Location.File, StringComparison.Ordinal);
+        Assert.Equal("hostile.docx", problem.Location.File);
+        Assert.StartsWith("word/header", problem.Location.Part, StringComparison.Ordinal);
         Assert.Contains("not well-formed", problem.Message, StringComparison.Ordinal);
     }
 
