@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Engine;
 

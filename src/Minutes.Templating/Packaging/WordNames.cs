@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 
-namespace Minutes.Templating.Engine;
+namespace Minutes.Templating.Packaging;
 
-/// <summary>The XML names of Word packages that the library reads and writes, in one place.</summary>
+/// <summary>The XML names of Word packages that the library reads and writes, in one place: Packaging, Engine, Comparison, Redaction and Snapshots all take them from here.</summary>
 internal static class WordNames
 {
     public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
