@@ -1,4 +1,3 @@
-using System.Globalization;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Model;
 
@@ -67,7 +66,10 @@ public static class MinutesParser
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(limits);
-        return Parse(ReadLimits.ReadAll(stream, limits.MinutesSize), fileName, limits);
+        var diagnostics = new List<Diagnostic>();
+        return YamlTree.ReadText(stream, fileName, limits.MinutesSize, diagnostics) is { } text
+            ? Parse(text, fileName, limits)
+            : new MinutesParseResult(null, diagnostics);
     }
 
     /// <summary>
@@ -98,40 +100,13 @@ public static class MinutesParser
         return Parse(bytes, path, limits);
     }
 
-    /// <summary>
-    /// Parses UTF-8 bytes read within the limit (null: the limit was passed): a larger file is one error (MT1012),
-    /// bytes that are not UTF-8 an error (MT1001) at their line and column.
-    /// </summary>
+    /// <summary>Parses the bytes of a file read within the limit (null: the limit was passed).</summary>
     private static MinutesParseResult Parse(byte[]? bytes, string fileName, ReadLimits limits)
     {
-        if (bytes is null)
-        {
-            return Failed(DiagnosticCodes.LimitExceeded, $"the file is larger than {ReadLimits.Size(limits.MinutesSize)}: {ReadLimits.Exceeded("minutes-size", limits.MinutesSize, bytes: true)}", fileName, 1, 1);
-        }
-
-        var text = bytes.AsSpan();
-        if (text.StartsWith("\uFEFF"u8))
-        {
-            text = text[3..];
-        }
-
-        var chars = new char[text.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(text, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
-        if (status != System.Buffers.OperationStatus.Done)
-        {
-            // The place of the first byte that is not UTF-8: its line, and its column in characters.
-            var before = chars.AsSpan(0, written);
-            var line = before.Count('\n') + 1;
-            var column = written - (before.LastIndexOf('\n') + 1) + 1;
-            return Failed(
-                DiagnosticCodes.SyntaxError,
-                string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8: byte 0x{text[bytesRead]:X2} cannot be read as text; save the file as UTF-8"),
-                fileName,
-                line,
-                column);
-        }
-
-        return Parse(new string(chars, 0, written), fileName, limits);
+        var diagnostics = new List<Diagnostic>();
+        return YamlTree.Decode(bytes, fileName, limits.MinutesSize, diagnostics) is { } text
+            ? Parse(text, fileName, limits)
+            : new MinutesParseResult(null, diagnostics);
     }
 
     private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
@@ -146,7 +121,7 @@ public static class MinutesParser
             UnauthorizedAccessException => "the file may not be read (permission denied)",
             _ => "the file cannot be read: " + e.Message,
         };
-        return Failed(DiagnosticCodes.UnreadableFile, reason, path, 1, 1);
+        return new MinutesParseResult(null, [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, reason, new SourceLocation(path, 1, 1))]);
     }
 
     private static MinutesParseResult Parse(string yaml, string fileName, ReadLimits limits)
@@ -203,7 +178,4 @@ public static class MinutesParser
 
         return Parse(bytes, path, limits);
     }
-
-    private static MinutesParseResult Failed(string code, string message, string fileName, int line, int column) =>
-        new(null, [new Diagnostic(DiagnosticSeverity.Error, code, message, new SourceLocation(fileName, line, column))]);
 }
