@@ -160,16 +160,17 @@ internal static class MinutesGen
             Gen.Select(Gen.Bool, Gen.Bool, WithheldText, (flow, withheldName, token) => (flow, withheldName, token)),
             (name, honorific, org, role, onBehalfOf, excused, redact, note, flags) =>
             {
-                // Needs a name or an organisation; a withheld attendee's name is a withheld text.
+                // Needs a name or an organisation; a withheld attendee's name is a withheld text, found in no other text.
+                if (name is null && org is null)
+                {
+                    name = new Plain("Jan Jansen", Properties.Quoting.Plain);
+                }
+
                 if (redact is not null && (flags.withheldName || name is not null))
                 {
                     name = new Plain(flags.token + " " + (name?.Value ?? "Jansen"), name?.Quoting ?? Properties.Quoting.Double);
                 }
 
-                if (name is null && org is null)
-                {
-                    name = new Plain("Jan Jansen", Properties.Quoting.Plain);
-                }
 
                 return new GeneratedPerson(null, name, honorific, org, role, onBehalfOf, excused, redact, note, flags.flow);
             })));
