@@ -261,7 +261,7 @@ internal static class MinutesGen
             Person(codes).Array[0, 3].Null(0.5),
             Person(codes).Array[0, 3].Null(0.5),
             Gen.Frequency<GeneratedItem[]>((19, Item(codes).Array[1, 5]), (1, Item(codes).Array[15, 30])),
-            Gen.Select(OptionalDate, OptionalTime, OptionalText, (d, s, l) => new GeneratedNextMeeting(d, s, l)).Null(0.4),
+            Gen.Select(Date, OptionalTime, OptionalText, (d, s, l) => new GeneratedNextMeeting(d, s, l)).Null(0.4),
             Plains.Null(0.7),
             Gen.OneOf(2, 3, 4),
             (language, document, meeting, present, absent, guests, agenda, next, label, indent) =>
