@@ -56,6 +56,12 @@ public static class DiagnosticCodes
     /// <summary>The document is empty (a top level that is not a mapping is <see cref="WrongType"/>).</summary>
     public const string EmptyDocument = "MT1016";
 
+    /// <summary>
+    /// A value with no visible text where text must be printed: an item's title, a point, a person, a name, an owner,
+    /// an entry of a list, or any key given as <c>""</c> (leave an optional key out instead).
+    /// </summary>
+    public const string EmptyText = "MT1017";
+
     /// <summary>A <c>redact:</c> or <c>[[text|ground]]</c> ground that is not one of the Woo's, or not written the way practice writes it.</summary>
     public const string UnknownGround = "MT1100";
 

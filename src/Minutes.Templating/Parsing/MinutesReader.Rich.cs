@@ -82,7 +82,7 @@ internal sealed partial class MinutesReader
                     cells.Add(new TableCell { Text = InlineText.Plain(number.Value.Trim()), IsNumber = true });
                     break;
                 case SourceScalar { Kind: ScalarKind.String } text:
-                    cells.Add(new TableCell { Text = ReadText(text, "cell") ?? InlineText.Empty });
+                    cells.Add(new TableCell { Text = ReadTextMayBeEmpty(text, "cell") ?? InlineText.Empty });
                     break;
                 default:
                     WrongType(item, "a table cell", "text or a number");
@@ -97,11 +97,7 @@ internal sealed partial class MinutesReader
     private ImagePoint? ReadImage(SourceMapping map)
     {
         var path = ReadString(map, "image");
-        var alt = Require(map, "alt", "this image (a text alternative for those who cannot see it)") is { } altNode ? ReadText(altNode, "alt") : null;
-        if (alt is not null && alt.ToString().Trim().Length == 0 && map.TryGet("alt", out _, out var emptyAlt))
-        {
-            Error(DiagnosticCodes.InvalidValue, "'alt' is empty; describe what the picture shows, for those who cannot see it", emptyAlt.Location);
-        }
+        var alt = Require(map, "alt", "this image (a text alternative for those who cannot see it)") is { } altNode ? ReadText(altNode, "alt", "'alt' is empty; describe what the picture shows, for those who cannot see it") : null;
 
         double? width = null;
         if (ReadString(map, "width") is { } widthText && map.TryGet("width", out _, out var widthNode))
@@ -244,7 +240,7 @@ internal sealed partial class MinutesReader
         {
             foreach (var item in list.Items)
             {
-                if (ReadText(item, "an entry of '" + key + "'") is { } name)
+                if (ReadText(item, "an entry of '" + key + "'", $"an entry of '{key}' is empty; name who voted so, or leave the entry out") is { } name)
                 {
                     names.Add(name);
                 }

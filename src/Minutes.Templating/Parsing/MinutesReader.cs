@@ -191,7 +191,7 @@ internal sealed partial class MinutesReader
         }
 
         CheckKeys(map, MeetingKeys, "meeting");
-        var body = Require(map, "body", "'meeting'") is { } bodyNode ? ReadText(bodyNode, "body") : null;
+        var body = Require(map, "body", "'meeting'") is { } bodyNode ? ReadText(bodyNode, "body", "'body' is empty; give the name of the body that met") : null;
         var date = Require(map, "date", "'meeting'") is { } dateNode ? ReadDate(dateNode, "date") : null;
         return new Meeting
         {
@@ -216,7 +216,7 @@ internal sealed partial class MinutesReader
 
         foreach (var (key, value) in map.Entries)
         {
-            if (ReadText(value, key.Value) is { } name)
+            if (ReadText(value, key.Value, $"the full name of '{key.Value}' is empty; write it out, or leave the organisation out") is { } name)
             {
                 result.Add(new Organisation { Abbreviation = key.Value, Name = name });
             }
@@ -264,7 +264,7 @@ internal sealed partial class MinutesReader
     {
         if (node is SourceScalar scalar)
         {
-            return ReadText(scalar, "person") is { } text ? new Person { Text = text } : null;
+            return ReadText(scalar, "person", "this person is empty; write a name, or leave the entry out") is { } text ? new Person { Text = text } : null;
         }
 
         if (node is not SourceMapping map)
@@ -274,7 +274,12 @@ internal sealed partial class MinutesReader
         }
 
         CheckKeys(map, PersonKeys, "person");
-        var org = ReadString(map, "org");
+        if (!map.TryGet("name", out _, out _) && !map.TryGet("org", out _, out _) && map.IsComplete)
+        {
+            Error(DiagnosticCodes.MissingKey, "this person has neither 'name' nor 'org'; give at least one of them, or write the person as text", map.Location);
+        }
+
+        var org = ReadName(map, "org");
         if (org is not null && map.TryGet("org", out _, out var orgNode))
         {
             _organisationReferences.Add(new OrganisationReference(org, orgNode.Location, "org", AlwaysAbbreviation: true));
@@ -282,8 +287,8 @@ internal sealed partial class MinutesReader
 
         return new Person
         {
-            Name = ReadString(map, "name"),
-            Honorific = ReadString(map, "honorific"),
+            Name = ReadName(map, "name"),
+            Honorific = ReadName(map, "honorific"),
             Organisation = org,
             Role = ReadEnum(map, "role", Roles) ?? PersonRole.Member,
             OnBehalfOf = ReadText(map, "on_behalf_of"),
@@ -311,7 +316,7 @@ internal sealed partial class MinutesReader
             }
 
             CheckKeys(map, ItemKeys, "agenda item");
-            var title = Require(map, "title", "this agenda item") is { } titleNode ? ReadText(titleNode, "title") : null;
+            var title = Require(map, "title", "this agenda item") is { } titleNode ? ReadText(titleNode, "title", "'title' is empty; every agenda item needs a title for its heading") : null;
 
             string? number;
             if (Value(map, "number") is not { } numberNode)
@@ -374,7 +379,7 @@ internal sealed partial class MinutesReader
                 return null;
             }
 
-            return ReadText(scalar, "point") is { } text ? new StatementPoint { Text = text } : null;
+            return ReadText(scalar, "point", "this point is empty; write what was said, or leave the point out") is { } text ? new StatementPoint { Text = text } : null;
         }
 
         if (node is not SourceMapping map)
@@ -413,7 +418,7 @@ internal sealed partial class MinutesReader
 
                 return new StatementPoint
                 {
-                    Text = ReadText(map, "text") ?? InlineText.Empty,
+                    Text = ReadText(map, "text", "'text' is empty; write what was said") ?? InlineText.Empty,
                     By = by,
                     Points = Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : [],
                 };
@@ -421,15 +426,15 @@ internal sealed partial class MinutesReader
                 CheckPointKeys(map, "topic", TopicPointKeys);
                 return new TopicPoint
                 {
-                    Title = ReadText(map, "topic") ?? InlineText.Empty,
+                    Title = ReadText(map, "topic", "'topic' is empty; a topic needs a heading") ?? InlineText.Empty,
                     Points = Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : [],
                 };
             case "agreement":
                 CheckPointKeys(map, "agreement", AgreementPointKeys);
-                return new AgreementPoint { Text = ReadText(map, "agreement") ?? InlineText.Empty, Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
+                return new AgreementPoint { Text = ReadText(map, "agreement", "'agreement' is empty; write what was agreed") ?? InlineText.Empty, Vote = Value(map, "vote") is { } agreementVote ? ReadVote(agreementVote) : null };
             case "decision":
                 CheckPointKeys(map, "decision", DecisionPointKeys);
-                return new DecisionPoint { Text = ReadText(map, "decision") ?? InlineText.Empty, Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
+                return new DecisionPoint { Text = ReadText(map, "decision", "'decision' is empty; write what was decided") ?? InlineText.Empty, Vote = Value(map, "vote") is { } decisionVote ? ReadVote(decisionVote) : null };
             case "table":
                 CheckPointKeys(map, "table", TablePointKeys);
                 return ReadTable(map);
@@ -438,13 +443,13 @@ internal sealed partial class MinutesReader
                 return ReadImage(map);
             default:
                 CheckPointKeys(map, "action", ActionPointKeys);
-                var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadText(ownerNode, "owner") : null;
+                var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadText(ownerNode, "owner", "'owner' is empty; name who will do it") : null;
                 if (owner is { HasRedactions: false } && map.TryGet("owner", out _, out var ownerValue))
                 {
                     _organisationReferences.Add(new OrganisationReference(owner.ToString(), ownerValue.Location, "owner", AlwaysAbbreviation: false));
                 }
 
-                return new ActionPoint { Text = ReadText(map, "action") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
+                return new ActionPoint { Text = ReadText(map, "action", "'action' is empty; write what is to be done") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
         }
     }
 
@@ -519,7 +524,7 @@ internal sealed partial class MinutesReader
 
         foreach (var item in list.Items)
         {
-            if (ReadText(item, "an entry of '" + key + "'") is { } text)
+            if (ReadText(item, "an entry of '" + key + "'", $"an entry of '{key}' is empty; write it, or leave the entry out") is { } text)
             {
                 result.Add(text);
             }
@@ -623,6 +628,24 @@ internal sealed partial class MinutesReader
 
     private string? ReadString(SourceNode node, string key) => AsScalar(node, key, "text")?.Value;
 
+    /// <summary>Reads a person's name, honorific or organisation: text printed as it stands, which must say something.</summary>
+    private string? ReadName(SourceMapping map, string key)
+    {
+        if (Value(map, key) is not { } node || AsScalar(node, key, "text") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(DiagnosticCodes.EmptyText, EmptyKey(key), scalar.Location);
+        }
+
+        return scalar.Value;
+    }
+
+    private static string EmptyKey(string key) => $"'{key}' is empty; write it, or leave the key out";
+
     /// <summary>Reads free text that is printed as it stands (no inline markup), kept to be checked for withheld names.</summary>
     private string? ReadPlainText(SourceMapping map, string key, string path)
     {
@@ -631,14 +654,34 @@ internal sealed partial class MinutesReader
             return null;
         }
 
+        if (string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(DiagnosticCodes.EmptyText, EmptyKey(key), scalar.Location);
+        }
+
         _plainTexts.Add((scalar, path));
         return scalar.Value;
     }
 
-    private InlineText? ReadText(SourceMapping map, string key) => Value(map, key) is { } node ? ReadText(node, key) : null;
+    private InlineText? ReadText(SourceMapping map, string key, string? whenEmpty = null) => Value(map, key) is { } node ? ReadText(node, key, whenEmpty) : null;
 
-    /// <summary>Reads a text value through the inline Markdown, placing markup errors inside the value where possible.</summary>
-    private InlineText? ReadText(SourceNode node, string key)
+    /// <summary>Reads a text value that must say something: a value with no visible text is an error (MT1017) saying what to do.</summary>
+    /// <param name="node">The value.</param>
+    /// <param name="key">The key, or what the value is, for messages.</param>
+    /// <param name="whenEmpty">The message when the value is empty; by default, to write it or leave the key out.</param>
+    private InlineText? ReadText(SourceNode node, string key, string? whenEmpty = null)
+    {
+        var text = ReadTextMayBeEmpty(node, key);
+        if (text is not null && string.IsNullOrWhiteSpace(text.ToString()))
+        {
+            Error(DiagnosticCodes.EmptyText, whenEmpty ?? EmptyKey(key), node.Location);
+        }
+
+        return text;
+    }
+
+    /// <summary>Reads a text value through the inline Markdown, placing markup errors inside the value where possible; it may be empty.</summary>
+    private InlineText? ReadTextMayBeEmpty(SourceNode node, string key)
     {
         if (AsScalar(node, key, "text") is not { } scalar)
         {

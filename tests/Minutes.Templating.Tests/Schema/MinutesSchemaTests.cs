@@ -108,6 +108,18 @@ public class MinutesSchemaTests
     [InlineData(Head + "agenda:\n  - number: 1\n", false)]
     [InlineData(Head + "agenda: {}\n", false)]
     [InlineData(Head + "organisations: {VNG: Vereniging}\nlabels: {present: Aanwezig}\nagenda: []\n", true)]
+    [InlineData(Head + "labels: {present: ''}\nagenda: []\n", true)]
+    [InlineData(Head + "attendees:\n  present:\n    - {}\nagenda: []\n", false)]
+    [InlineData(Head + "attendees:\n  present:\n    - {role: chair}\nagenda: []\n", false)]
+    [InlineData(Head + "attendees:\n  present:\n    - ''\nagenda: []\n", false)]
+    [InlineData(Head + "attendees:\n  present:\n    - {name: '', org: VNG}\nagenda: []\n", false)]
+    [InlineData(Head + "attendees:\n  present:\n    - {org: VNG, role: chair}\n    - {name: Jan}\n    - Jan\nagenda: []\n", true)]
+    [InlineData(Head + "agenda:\n  - title: ''\n", false)]
+    [InlineData(Head + "agenda:\n  - title: '  '\n", false)]
+    [InlineData(Head + "agenda:\n  - title: A\n    points:\n      - ''\n", false)]
+    [InlineData(Head + "agenda:\n  - title: A\n    points:\n      - decision: ''\n", false)]
+    [InlineData(Head + "agenda:\n  - title: A\n    points:\n      - action: Bellen\n        owner: ''\n", false)]
+    [InlineData(Head + "agenda:\n  - title: A\n    points:\n      - table:\n          rows: [[a, ''], [b, ~]]\n", true)]
     public void Parser_and_schema_agree(string yaml, bool valid)
     {
         var results = Evaluate(yaml);
