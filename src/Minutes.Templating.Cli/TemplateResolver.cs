@@ -37,7 +37,7 @@ internal static class TemplateResolver
 
     /// <summary>Loads the template <see cref="Locate"/> found.</summary>
     public static WordTemplate Load((string? BuiltInName, string? Path) located, ReadLimits limits) =>
-        located.BuiltInName is { } name ? WordTemplate.BuiltIn(name) : WordTemplate.Load(located.Path!, limits);
+        located.BuiltInName is { } name ? WordTemplate.BuiltIn(name) : WordTemplate.Load(located.Path!, new TemplateOptions { Limits = limits });
 
     private static bool LooksLikePath(string value) =>
         value.IndexOfAny(['/', '\\']) >= 0 || Path.HasExtension(value);

@@ -52,6 +52,9 @@ internal sealed class CompiledTemplate
     /// <summary>Problems found in the template.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The global object holding the organisation's own functions (<c>house</c>), read-only; null when none are registered.</summary>
+    public Scriban.Runtime.ScriptObject? House { get; init; }
+
     /// <summary>The main document part's entry name, such as <c>word/document.xml</c>; only of a template that read.</summary>
     public string MainEntry => Package!.Parts.First(p => p.Kind == "document").EntryName;
 

@@ -8,7 +8,8 @@ namespace Minutes.Templating.Engine;
 /// Finds, without any minutes, the names a template uses that the minutes model does not have:
 /// <c>{{ meeting.titel }}</c>, <c>{{ item.titel }}</c> inside <c>{{ for item in agenda }}</c>, a misspelt
 /// top-level name. Loop variables take the shape of the list they walk; names the template assigns
-/// itself, Scriban's built-ins and the engine's <c>word</c> functions are known.
+/// itself, Scriban's built-ins, the engine's <c>word</c> functions and the organisation's own <c>house</c> functions
+/// registered at load are known.
 /// </summary>
 internal static class NameChecker
 {
@@ -21,7 +22,11 @@ internal static class NameChecker
     private static readonly HashSet<string> Implicit = new(StringComparer.Ordinal) { "for", "tablerow", "while", "this", "empty", "blank", "null", "true", "false" };
 
     /// <summary>Checks one compiled part, adding an error for each unknown name.</summary>
-    public static void Check(string templateName, CompiledPart part, List<Diagnostic> diagnostics)
+    /// <param name="templateName">The template's name in diagnostics.</param>
+    /// <param name="part">The part.</param>
+    /// <param name="diagnostics">Where the errors go.</param>
+    /// <param name="houseFunctions">The names of the house functions registered for the template (<see cref="HouseFunctions"/>).</param>
+    public static void Check(string templateName, CompiledPart part, List<Diagnostic> diagnostics, IReadOnlyCollection<string> houseFunctions)
     {
         if (part.Template.Page is not { } page)
         {
@@ -29,6 +34,11 @@ internal static class NameChecker
         }
 
         var scope = new Dictionary<string, Shape?>(StringComparer.Ordinal);
+        if (houseFunctions.Count > 0)
+        {
+            scope[HouseFunctions.Namespace] = Shape.OfNames(houseFunctions);
+        }
+
         Walk(page, scope, (node, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, DiagnosticCodes.UnknownName)));
     }
 
@@ -81,7 +91,9 @@ internal static class NameChecker
                     var full = member.Target is ScriptVariableGlobal owner ? owner.Name + "." + memberName.Name : null;
                     report(member.Member, full is not null && WordFunctions.Unavailable.TryGetValue(full, out var why)
                         ? $"'{full}' is not available to templates: {why}"
-                        : Unknown(memberName.Name, members.Keys, "here"));
+                        : member.Target is ScriptVariableGlobal { Name: HouseFunctions.Namespace }
+                            ? UnknownHouseFunction(memberName.Name, members.Keys)
+                            : Unknown(memberName.Name, members.Keys, "here"));
                 }
 
                 return;
@@ -90,7 +102,9 @@ internal static class NameChecker
                 {
                     report(global, WordFunctions.Unavailable.TryGetValue(global.Name, out var why)
                         ? $"'{global.Name}' is not available to templates: {why}"
-                        : Unknown(global.Name, ModelShape.Members!.Keys.Concat(scope.Keys), "at the top level"));
+                        : global.Name == HouseFunctions.Namespace
+                            ? HouseFunctions.NoneRegistered
+                            : Unknown(global.Name, ModelShape.Members!.Keys.Concat(scope.Keys), "at the top level"));
                 }
 
                 return;
@@ -118,6 +132,11 @@ internal static class NameChecker
         Suggestions.Closest(name, known) is { } suggestion
             ? $"'{name}' is not a name the minutes model has {where}; did you mean '{suggestion}'?"
             : $"'{name}' is not a name the minutes model has {where}; known: {string.Join(", ", known.Distinct().Order(StringComparer.Ordinal))}";
+
+    private static string UnknownHouseFunction(string name, IEnumerable<string> known) =>
+        Suggestions.Closest(name, known) is { } suggestion
+            ? $"'{HouseFunctions.Namespace}.{name}' is not a house function registered for this template; did you mean '{suggestion}'?"
+            : $"'{HouseFunctions.Namespace}.{name}' is not a house function registered for this template; registered: {string.Join(", ", known.Order(StringComparer.Ordinal))}";
 
     private static bool Known(string name, Dictionary<string, Shape?> scope) =>
         scope.ContainsKey(name) || scope.ContainsKey("*") || ModelShape.Members!.ContainsKey(name) || Implicit.Contains(name)
@@ -160,6 +179,12 @@ internal static class NameChecker
 
             return shape;
         }
+
+        /// <summary>An object whose members are <paramref name="names"/>, each of unknown shape.</summary>
+        public static Shape OfNames(IEnumerable<string> names) => new()
+        {
+            Members = names.ToDictionary(n => n, _ => (Shape?)null, StringComparer.Ordinal),
+        };
 
         /// <summary>The shape of Scriban's built-in objects (<c>array</c>, <c>string</c>…): the names of their functions.</summary>
         public static Shape Of(Scriban.Runtime.ScriptObject builtins) => new()

@@ -46,7 +46,7 @@ internal static class PartRenderer
         foreach (var part in template.Parts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var context = CreateContext(part, state, model, culture, options, timeout.Token);
+            var context = CreateContext(part, state, model, culture, options, template.House, timeout.Token);
             string xml;
             try
             {
@@ -78,7 +78,7 @@ internal static class PartRenderer
         return rendered;
     }
 
-    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, CancellationToken cancellation)
+    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, ScriptObject? house, CancellationToken cancellation)
     {
         var context = new RenderContext(WordFunctions.Builtins, part, state)
         {
@@ -95,6 +95,12 @@ internal static class PartRenderer
             CancellationToken = cancellation,
         };
         context.PushCulture(culture);
+        if (house is not null)
+        {
+            // Under the model: a template's own names and the model's come first.
+            context.PushGlobal(house);
+        }
+
         context.PushGlobal(model);
         context.PushGlobal(new ScriptObject());
         return context;

@@ -1,6 +1,7 @@
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Localization;
 using Minutes.Templating.Packaging;
+using Minutes.Templating.Rendering;
 
 namespace Minutes.Templating.Engine;
 
@@ -13,7 +14,8 @@ internal static class TemplateCompiler
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
     /// <param name="labelsName">The labels file's name in diagnostics; null for <c>NAME.labels.yaml</c>.</param>
     /// <param name="limits">How much of the template may be read.</param>
-    public static CompiledTemplate Compile(Stream stream, string name, Stream? labels, string? labelsName, ReadLimits limits)
+    /// <param name="functions">The organisation's own functions the template may call (<see cref="HouseFunctions"/>).</param>
+    public static CompiledTemplate Compile(Stream stream, string name, Stream? labels, string? labelsName, ReadLimits limits, IReadOnlyList<TemplateFunction> functions)
     {
         var diagnostics = new List<Diagnostic>();
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
@@ -64,10 +66,13 @@ internal static class TemplateCompiler
 
         foreach (var part in parts.Where(p => !p.Template.HasErrors))
         {
-            NameChecker.Check(name, part, diagnostics);
+            NameChecker.Check(name, part, diagnostics, [.. functions.Select(f => f.Name)]);
         }
 
         var numbering = Numbering.Read(CompiledTemplate.ReadXml(package.Entry(package.NumberingEntry)), CompiledTemplate.ReadXml(package.Entry(package.StylesEntry)));
-        return new CompiledTemplate(package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics);
+        return new CompiledTemplate(package, parts, numbering, templateLabels, string.IsNullOrWhiteSpace(description) ? null : description.Trim(), diagnostics)
+        {
+            House = HouseFunctions.Globals(functions),
+        };
     }
 }

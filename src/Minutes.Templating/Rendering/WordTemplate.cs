@@ -58,16 +58,19 @@ public sealed class WordTemplate
     /// </summary>
     /// <param name="path">The file's or folder's path.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordTemplate Load(string path) => Load(path, ReadLimits.Default);
+    public static WordTemplate Load(string path) => Load(path, TemplateOptions.Default);
 
-    /// <summary>Loads a template from a file or folder, as <see cref="Load(string)"/>, within other limits.</summary>
+    /// <summary>
+    /// Loads a template from a file or folder, as <see cref="Load(string)"/>, with options: how much of it may be read
+    /// (<see cref="TemplateOptions.Limits"/>) and the organisation's own functions it may call (<see cref="TemplateOptions.Functions"/>).
+    /// </summary>
     /// <param name="path">The file's or folder's path.</param>
-    /// <param name="limits">How much of the file may be read (its size, entries, decompressed size).</param>
+    /// <param name="options">The limits and the house functions.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static WordTemplate Load(string path, ReadLimits limits)
+    public static WordTemplate Load(string path, TemplateOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(options);
         var location = TemplateSources.Locate(path);
         if (location.Problem is { } problem)
         {
@@ -76,7 +79,7 @@ public sealed class WordTemplate
 
         using var stream = File.OpenRead(location.TemplatePath);
         using var labels = File.Exists(location.LabelsPath) ? File.OpenRead(location.LabelsPath) : null;
-        return Load(stream, Path.GetFileName(location.TemplatePath), labels, labels is null ? null : Path.GetFileName(location.LabelsPath), limits);
+        return Load(stream, Path.GetFileName(location.TemplatePath), labels, labels is null ? null : Path.GetFileName(location.LabelsPath), options);
     }
 
     /// <summary>Loads a template from a stream holding a .docx, .dotx or Flat OPC .xml.</summary>
@@ -88,34 +91,38 @@ public sealed class WordTemplate
     /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
-    /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    /// <param name="limits">How much of the template may be read (its size, entries, decompressed size); null for <see cref="ReadLimits.Default"/>.</param>
-    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null, ReadLimits? limits = null)
+    /// <param name="labelsName">The labels file's name in diagnostics; null for <c>NAME.labels.yaml</c>.</param>
+    /// <param name="options">
+    /// How much of the template may be read and the organisation's own functions it may call; null for
+    /// <see cref="TemplateOptions.Default"/> (<see cref="ReadLimits.Default"/>, no house functions).
+    /// </param>
+    public static WordTemplate Load(Stream stream, string name, Stream? labels, string? labelsName = null, TemplateOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        limits ??= ReadLimits.Default;
-        return new WordTemplate(name, TemplateCompiler.Compile(stream, name, labels, labelsName, limits));
+        options ??= TemplateOptions.Default;
+        return new WordTemplate(name, TemplateCompiler.Compile(stream, name, labels, labelsName, options.Limits, options.Functions));
     }
 
     /// <summary>
     /// Loads a template, with its own labels, from streams read asynchronously (as ASP.NET Core requires of a request
-    /// body). At most the template size of <paramref name="limits"/> is read, and one byte more to know it is too large.
+    /// body). At most the template size of the options' limits is read, and one byte more to know it is too large.
     /// </summary>
     /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
     /// <param name="name">The name used in diagnostics.</param>
     /// <param name="labels">A labels file (YAML: language → label → text), or null.</param>
     /// <param name="labelsName">The labels file's name in diagnostics.</param>
-    /// <param name="limits">How much of the template may be read; null for <see cref="ReadLimits.Default"/>.</param>
+    /// <param name="options">How much may be read and the house functions; null for <see cref="TemplateOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public static async Task<WordTemplate> LoadAsync(Stream stream, string name, Stream? labels = null, string? labelsName = null, ReadLimits? limits = null, CancellationToken cancellationToken = default)
+    public static async Task<WordTemplate> LoadAsync(Stream stream, string name, Stream? labels = null, string? labelsName = null, TemplateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
-        limits ??= ReadLimits.Default;
-        using var template = await CopyAsync(stream, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
-        using var labelsCopy = labels is null ? null : await CopyAsync(labels, limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
-        return Load(template, name, labelsCopy, labelsName, limits);
+        options ??= TemplateOptions.Default;
+        var most = options.Limits.TemplateSize + 1;
+        using var template = await CopyAsync(stream, most, cancellationToken).ConfigureAwait(false);
+        using var labelsCopy = labels is null ? null : await CopyAsync(labels, most, cancellationToken).ConfigureAwait(false);
+        return Load(template, name, labelsCopy, labelsName, options);
 
         static async Task<MemoryStream> CopyAsync(Stream source, long most, CancellationToken cancellationToken)
         {

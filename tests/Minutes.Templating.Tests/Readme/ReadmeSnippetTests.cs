@@ -157,6 +157,43 @@ public sealed partial class ReadmeSnippetTests : IDisposable
         #endregion
     }
 
+    [Fact]
+    public void Register_house_functions_for_a_template()
+    {
+        File.WriteAllBytes("house-style.dotx", new Tests.Engine.TemplateBuilder().Lines("Year {{ house.fiscal_year meeting.date }}").ToPackage(WordprocessingDocumentType.Template));
+
+        var template = HouseFunctions();
+
+        Assert.Empty(template.Diagnostics);
+        var result = template.Render(MinutesParser.ParseFile("x.yaml").Document!);
+        Assert.Contains("Year 2023/24", Templating.Snapshots.DocxSnapshot.Outline(result.ToArray()), StringComparison.Ordinal);
+    }
+
+    private static WordTemplate HouseFunctions()
+    {
+        #region house-functions
+        var options = new TemplateOptions
+        {
+            Functions =
+            [
+                new TemplateFunction                       // {{ house.fiscal_year meeting.date }} prints 2023/24
+                {
+                    Name = "fiscal_year",
+                    Parameters = ["date"],
+                    Body = arguments =>
+                    {
+                        var date = arguments.Date(0);
+                        var start = date.Month >= 4 ? date.Year : date.Year - 1;
+                        return $"{start}/{(start + 1) % 100:00}";
+                    },
+                },
+            ],
+        };
+        var template = WordTemplate.Load("house-style.dotx", options);
+        #endregion
+        return template;
+    }
+
     private static async Task ConvertToPdf()
     {
         #region pdf

@@ -45,7 +45,7 @@ public sealed class AsyncApiTests
         var limits = ReadLimits.Default with { TemplateSize = 1024 };
         var stream = new AsyncOnlyStream(tooLarge);
 
-        var loaded = await WordTemplate.LoadAsync(stream, "large.docx", limits: limits);
+        var loaded = await WordTemplate.LoadAsync(stream, "large.docx", options: new TemplateOptions { Limits = limits });
 
         Assert.True(loaded.HasErrors);
         Assert.Equal(1025, stream.Position);

@@ -22,7 +22,7 @@ public sealed class PackageSafetyTests
     private static WordTemplate Load(byte[] bytes, ReadLimits? limits = null)
     {
         using var stream = new MemoryStream(bytes);
-        return WordTemplate.Load(stream, "hostile.docx", null, null, limits);
+        return WordTemplate.Load(stream, "hostile.docx", null, null, new TemplateOptions { Limits = limits ?? ReadLimits.Default });
     }
 
     private static Minutes.Templating.Diagnostics.Diagnostic SingleError(WordTemplate template) =>
@@ -87,7 +87,7 @@ public sealed class PackageSafetyTests
     {
         using var endless = new EndlessStream();
 
-        var template = WordTemplate.Load(endless, "endless", null, null, ReadLimits.Default with { TemplateSize = 4 * 1024 * 1024 });
+        var template = WordTemplate.Load(endless, "endless", null, null, new TemplateOptions { Limits = ReadLimits.Default with { TemplateSize = 4 * 1024 * 1024 } });
 
         Assert.Contains("template-size", SingleError(template).Message, StringComparison.Ordinal);
     }
