@@ -1,4 +1,3 @@
-using System.Globalization;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Model;
 
@@ -67,35 +66,10 @@ public static class MinutesParser
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(limits);
-        var bytes = ReadLimits.ReadAll(stream, limits.MinutesSize);
-        if (bytes is null)
-        {
-            return Failed(DiagnosticCodes.LimitExceeded, $"the file is larger than {ReadLimits.Size(limits.MinutesSize)}: {ReadLimits.Exceeded("minutes-size", limits.MinutesSize, bytes: true)}", fileName, 1, 1);
-        }
-
-        var text = bytes.AsSpan();
-        if (text.StartsWith("\uFEFF"u8))
-        {
-            text = text[3..];
-        }
-
-        var chars = new char[text.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(text, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
-        if (status != System.Buffers.OperationStatus.Done)
-        {
-            // The place of the first byte that is not UTF-8: its line, and its column in characters.
-            var before = chars.AsSpan(0, written);
-            var line = before.Count('\n') + 1;
-            var column = written - (before.LastIndexOf('\n') + 1) + 1;
-            return Failed(
-                DiagnosticCodes.SyntaxError,
-                string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8: byte 0x{text[bytesRead]:X2} cannot be read as text; save the file as UTF-8"),
-                fileName,
-                line,
-                column);
-        }
-
-        return Parse(new string(chars, 0, written), fileName, limits);
+        var diagnostics = new List<Diagnostic>();
+        return YamlTree.ReadText(stream, fileName, limits.MinutesSize, diagnostics) is { } text
+            ? Parse(text, fileName, limits)
+            : new MinutesParseResult(null, diagnostics);
     }
 
     /// <summary>Parses minutes from a YAML file.</summary>
@@ -144,7 +118,4 @@ public static class MinutesParser
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async Task<MinutesParseResult> ParseFileAsync(string path, CancellationToken cancellationToken = default) =>
         Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
-
-    private static MinutesParseResult Failed(string code, string message, string fileName, int line, int column) =>
-        new(null, [new Diagnostic(DiagnosticSeverity.Error, code, message, new SourceLocation(fileName, line, column))]);
 }
