@@ -140,9 +140,20 @@ internal static class YamlTree
     /// <param name="maxBytes">The largest input accepted, in bytes.</param>
     /// <param name="diagnostics">Receives the one problem, when there is one.</param>
     /// <returns>The text, or null when it cannot be read.</returns>
-    public static string? ReadText(Stream stream, string file, long maxBytes, List<Diagnostic> diagnostics)
+    public static string? ReadText(Stream stream, string file, long maxBytes, List<Diagnostic> diagnostics) =>
+        Decode(ReadLimits.ReadAll(stream, maxBytes), file, maxBytes, diagnostics);
+
+    /// <summary>
+    /// Decodes the UTF-8 bytes of a file read within the limit (<see cref="ReadLimits.ReadAll"/> or its asynchronous
+    /// form): null bytes (the limit was passed) are one error, bytes that are not UTF-8 an error at their place.
+    /// </summary>
+    /// <param name="bytes">The bytes read, or null when reading stopped at the limit.</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="maxBytes">The limit the bytes were read within.</param>
+    /// <param name="diagnostics">Receives the one problem, when there is one.</param>
+    /// <returns>The text, or null when it cannot be read.</returns>
+    public static string? Decode(byte[]? bytes, string file, long maxBytes, List<Diagnostic> diagnostics)
     {
-        var bytes = ReadLimits.ReadAll(stream, maxBytes);
         if (bytes is null)
         {
             diagnostics.Add(Error(DiagnosticCodes.LimitExceeded, $"the file is larger than {ReadLimits.Size(maxBytes)}: {ReadLimits.Exceeded("minutes-size", maxBytes, bytes: true)}", new SourceLocation(file, 1, 1)));
