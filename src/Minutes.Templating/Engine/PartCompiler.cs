@@ -182,26 +182,33 @@ internal static partial class PartCompiler
     {
         var root = xml.Root ?? throw new InvalidOperationException("The part has no root element.");
         var tags = new List<TemplateTag>();
+        var problems = new List<(string Message, int Column)>();
         var number = 0;
         foreach (var element in root.Descendants().Where(e => !e.HasElements).ToList())
         {
             number++;
             var text = element.Value;
-            var matches = TagPattern().Matches(text);
-            if (matches.Count == 0)
+            problems.Clear();
+            var spans = TagFinder.Find(text, problems);
+            foreach (var (message, column) in problems)
+            {
+                diagnostics.Add(TemplateDiagnostics.AtParagraph(templateName, kind, number, column, text, DiagnosticCodes.UnclosedTag, message));
+            }
+
+            if (spans.Count == 0)
             {
                 continue;
             }
 
             var nodes = new List<object>();
             var last = 0;
-            foreach (Match match in matches)
+            foreach (var (start, end) in spans)
             {
-                nodes.Add(text[last..match.Index]);
-                var tag = new TemplateTag(tags.Count, TagSyntax.Straighten(match.Value), element, element, number, text, match.Index + 1) { Placement = TagPlacement.Inline, Anchor = element };
+                nodes.Add(text[last..start]);
+                var tag = new TemplateTag(tags.Count, TagSyntax.Straighten(text[start..end]), element, element, number, text, start + 1) { Placement = TagPlacement.Inline, Anchor = element };
                 tags.Add(tag);
                 nodes.Add(new XElement(Placeholder, new XAttribute("i", tag.Index)));
-                last = match.Index + match.Length;
+                last = end;
             }
 
             nodes.Add(text[last..]);
@@ -284,12 +291,22 @@ internal static partial class PartCompiler
 
     /// <summary>
     /// Appends XML that is not a tag. A stray <c>{{</c> in it (an unclosed tag, already reported, or one
-    /// in a field code) is written as Scriban's verbatim text, so it is not read as code.
+    /// in a field code), or a <c>{%</c> that Scriban would take for an escape block, is written as Scriban's
+    /// verbatim text, so it is printed as typed, never read as code.
     /// </summary>
     private static void AppendLiteral(StringBuilder source, string xml, int start, int end) =>
-        source.Append(xml[start..end].Replace("{{", "{%{{{}%}", StringComparison.Ordinal));
+        source.Append(CodeOpening().Replace(xml[start..end], "{%{{}%}"));
 
-    private static string RemoveTags(string text) => TagPattern().Replace(text, string.Empty);
+    private static string RemoveTags(string text)
+    {
+        var spans = TagFinder.Find(text, []);
+        for (var i = spans.Count - 1; i >= 0; i--)
+        {
+            text = text.Remove(spans[i].Start, spans[i].End - spans[i].Start);
+        }
+
+        return text;
+    }
 
     [GeneratedRegex(@"^(for|tablerow|while)\b")]
     private static partial Regex LoopKeyword();
@@ -297,8 +314,9 @@ internal static partial class PartCompiler
     [GeneratedRegex(@"<mt:t i=""(\d+)"" ?/>")]
     private static partial Regex PlaceholderPattern();
 
-    [GeneratedRegex(@"\{\{.*?\}\}", RegexOptions.Singleline)]
-    private static partial Regex TagPattern();
+    // A '{' that would open code ({{) or an escape block ({%{) in Scriban: written as an escape block holding '{'.
+    [GeneratedRegex(@"\{(?=[{%])")]
+    private static partial Regex CodeOpening();
 
     [GeneratedRegex(@"^[^:]*\(\d+,\d+\)\s*:\s*(error\s*:)?")]
     private static partial Regex SourcePosition();

@@ -23,12 +23,7 @@ internal static class TagNormalizer
         var segments = TextSegments(paragraph);
         text = Concat(segments);
         var found = new List<FoundTag>();
-        if (!text.Contains("{{", StringComparison.Ordinal))
-        {
-            return found;
-        }
-
-        var spans = FindTags(text, problems);
+        var spans = TagFinder.Find(text, problems);
         if (spans.Count == 0)
         {
             return found;
@@ -51,28 +46,6 @@ internal static class TagNormalizer
         paragraph.Descendants(T).Where(t => t.Parent?.Name == Run && OwnParagraph(t) == paragraph).ToList();
 
     private static XElement? OwnParagraph(XElement element) => element.Ancestors(P).FirstOrDefault();
-
-    private static List<(int Start, int End)> FindTags(string text, List<(string Message, int Column)> problems)
-    {
-        var spans = new List<(int, int)>();
-        var index = 0;
-        while ((index = text.IndexOf("{{", index, StringComparison.Ordinal)) >= 0)
-        {
-            var close = text.IndexOf("}}", index + 2, StringComparison.Ordinal);
-            var nested = text.IndexOf("{{", index + 2, StringComparison.Ordinal);
-            if (close < 0 || (nested >= 0 && nested < close))
-            {
-                problems.Add(("the tag is not closed with '}}' in this paragraph", index + 1));
-                index = close < 0 ? text.Length : nested;
-                continue;
-            }
-
-            spans.Add((index, close + 2));
-            index = close + 2;
-        }
-
-        return spans;
-    }
 
     /// <summary>Splits runs that hold text next to other content so that every <c>w:t</c> has a run of its own.</summary>
     private static void ExplodeRuns(XElement paragraph)

@@ -128,4 +128,54 @@ public sealed class TagNormalizationTests
         Assert.Equal(["7"], rendered.Lines);
         Assert.Equal(" QUOTE \"{{ x\" ", rendered.Document.Descendants(W + "instrText").Single().Value);
     }
+
+    [Theory]
+    [InlineData("{{ meeting.abbreviation | string.append '}}' }} einde", "LRT}} einde")]
+    [InlineData("{{ \"{{\" }} en {{ meeting.number }}", "{{ en 7")]
+    [InlineData("{{ `}} {{` }}", "}} {{")]
+    [InlineData("a }} b {{ meeting.number }} c }}", "a }} b 7 c }}")]
+    public void Braces_inside_a_string_literal_belong_to_the_tag_as_Scriban_reads_it(string line, string expected)
+    {
+        var template = new TemplateBuilder().Lines(line);
+
+        Assert.Empty(template.Load().Diagnostics);
+        Assert.Equal([expected], Rendered.From(template).Lines);
+    }
+
+    [Fact]
+    public void A_tag_split_over_runs_with_closing_braces_in_a_string_is_one_tag_in_its_first_formatting()
+    {
+        var template = new TemplateBuilder().Add(P(
+            R("Code: "),
+            R("{{ meeting.abbreviation | string.ap", Rsid("00B20002"), Bold()),
+            R("pend \u201C}", Rsid("00C30003"), Italic()),
+            R("}\u201D }}", Rsid("00D40004")),
+            R(" !")));
+
+        var rendered = Rendered.From(template);
+
+        Assert.Equal(["Code: LRT}} !"], rendered.Lines);
+        var run = Assert.Single(rendered.RunsWithText("LRT}}"));
+        Assert.NotNull(run.Element(W + "rPr")?.Element(W + "b"));
+        Assert.Null(run.Element(W + "rPr")?.Element(W + "i"));
+    }
+
+    [Fact]
+    public void A_string_that_is_not_closed_makes_the_tag_unclosed_and_says_so()
+    {
+        var template = new TemplateBuilder().Lines("Titel:", "Nr. {{ \"open }} en {{ meeting.number }}");
+
+        var problem = Assert.Single(template.Load().Diagnostics);
+
+        Assert.Equal(("MT2002", 2, 5), (problem.Code, problem.Location.Line, problem.Location.Column));
+        Assert.Contains("a string in it is not closed", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_that_Scriban_would_read_as_an_escape_block_is_printed_as_typed()
+    {
+        var template = new TemplateBuilder().Lines("{%{ {{ meeting.number }} }%}", "{%{ open", "{{ meeting.abbreviation }}");
+
+        Assert.Equal(["{%{ 7 }%}", "{%{ open", "LRT"], Rendered.From(template).Lines);
+    }
 }
