@@ -291,6 +291,30 @@ public sealed class PackageSafetyTests
         Assert.Contains("not a Word document", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("an entry count the central directory does not have", 10)]
+    [InlineData("a central directory that starts past the file", 16)]
+    public void A_zip_damaged_after_its_opening_is_a_diagnostic(string damage, int field)
+    {
+        var bytes = Template();
+        var end = bytes.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        if (field == 10)
+        {
+            // The count of this disk's entries and of all entries, both one lower: the zip opens, its entries do not.
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 8), (ushort)(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(end + 8)) - 1));
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 10), (ushort)(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(end + 10)) - 1));
+        }
+        else
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(end + field), (uint)bytes.Length + 1000);
+        }
+
+        var problem = SingleError(Load(bytes));
+
+        Assert.True(problem.Code == "MT2007", damage + ": " + problem);
+        Assert.StartsWith("not a Word document", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_snapshot_reads_packages_with_the_same_reader()
     {
