@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Xml.Linq;
 using Minutes.Templating.Engine;
 using Minutes.Templating.Packaging;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Comparison;
 

@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 
-namespace Minutes.Templating.Engine;
+namespace Minutes.Templating.Packaging;
 
-/// <summary>The XML names of Word packages that the library reads and writes, in one place.</summary>
+/// <summary>The XML names of Word packages that the library reads and writes, in one place: Packaging, Engine, Comparison, Redaction and Snapshots all take them from here.</summary>
 internal static class WordNames
 {
     public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -10,6 +10,8 @@ internal static class WordNames
     public static readonly XNamespace W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
     public static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     public static readonly XNamespace Wp14 = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing";
+    public static readonly XNamespace DrawingMain = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    public static readonly XNamespace Picture = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     public static readonly XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
     public static readonly XNamespace ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
