@@ -9,6 +9,7 @@
 # Installs what is missing where it can (hyperfine, clang and zlib1g-dev for the native build, Node's docxtemplater
 # in a scratch folder, Debian's python3-docxtpl and pandoc) and says which peer it could not run.
 # The peers' scripts and the seed's content in their form are in PEERS_DIR (default /work/shared/bench/peers).
+# MINUTES_NATIVE=PATH measures an installed or already published native minutes instead of publishing one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -28,9 +29,11 @@ command -v clang >/dev/null && [[ -e /usr/include/zlib.h ]] || apt_install clang
 
 echo "::: building the command: framework-dependent, and native (Native AOT, linux-x64)"
 dotnet build src/Minutes.Templating.Cli -c Release -v quiet -nologo >/dev/null
-dotnet publish src/Minutes.Templating.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/native" -v quiet -nologo >/dev/null
 jit=(dotnet src/Minutes.Templating.Cli/bin/Release/net10.0/minutes.dll)
-native="$work/native/minutes"
+native="${MINUTES_NATIVE:-$work/native/minutes}"
+if [[ -z "${MINUTES_NATIVE:-}" ]]; then
+    dotnet publish src/Minutes.Templating.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/native" -v quiet -nologo >/dev/null
+fi
 seed=examples/lrt-2023-04-21.yaml
 
 "${jit[@]}" render "$seed" -o "$work/jit-out/" >/dev/null 2>&1
