@@ -21,8 +21,8 @@ internal static class PartRenderer
     public static RenderState NewState(CompiledTemplate template, bool publication) => new()
     {
         Publication = publication,
-        MaxImageWidth = RichContent.TextWidth(template.ReadPart(template.MainEntry)),
-        NextFootnoteId = RichContent.FirstFootnoteId(template.Package!.Entry(template.Package.Parts.FirstOrDefault(p => p.Kind == "footnotes").EntryName)),
+        MaxImageWidth = template.TextWidth,
+        NextFootnoteId = template.FirstFootnoteId,
     };
 
     /// <summary>
