@@ -32,6 +32,50 @@ public sealed class InputSafetyTests
     }
 
     [Fact]
+    public void An_endless_stream_of_random_bytes_is_refused_by_its_size_before_it_is_decoded()
+    {
+        using var urandom = new RandomStream();
+
+        var problem = Assert.Single(MinutesParser.Parse(urandom, "/dev/urandom", ReadLimits.Default).Diagnostics);
+
+        Assert.Equal(("MT1012", 1, 1), (problem.Code, problem.Location.Line, problem.Location.Column));
+        Assert.True(urandom.BytesRead <= ReadLimits.Default.MinutesSize + (1 << 20), $"read {urandom.BytesRead} bytes");
+    }
+
+    /// <summary>Random bytes without end, as <c>/dev/urandom</c>, counting what was read.</summary>
+    private sealed class RandomStream : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Random.Shared.NextBytes(buffer.AsSpan(offset, count));
+            BytesRead += count;
+            return count;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Invalid_UTF8_is_an_error_at_its_line_and_column()
     {
         var bytes = Encoding.UTF8.GetBytes(Minimal + "  - title: Caf").Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();

@@ -194,6 +194,32 @@ public sealed class PackageSafetyTests
         Assert.DoesNotContain("vbaProject", Zip.Text(output, DocumentRels)!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_macro_enabled_dotm_template_gives_a_macro_free_docx_with_a_warning()
+    {
+        var template = Zip.Patch(Template(), entries =>
+        {
+            entries.Set("word/vbaProject.bin", "not really a VBA project");
+            entries.Edit(DocumentRels, rels => rels.Replace(
+                "</Relationships>",
+                "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>",
+                StringComparison.Ordinal));
+            entries.Edit("[Content_Types].xml", types => types
+                .Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "application/vnd.ms-word.template.macroEnabledTemplate.main+xml", StringComparison.Ordinal)
+                .Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>", StringComparison.Ordinal));
+        });
+
+        using var stream = new MemoryStream(template);
+        var loaded = WordTemplate.Load(stream, "house.dotm");
+
+        Assert.Equal(("MT2102", false), (Assert.Single(loaded.Diagnostics).Code, loaded.HasErrors));
+        var output = loaded.Render(Samples.Minutes()).ToArray();
+        var types = Zip.Text(output, "[Content_Types].xml")!;
+        Assert.DoesNotContain("word/vbaProject.bin", Zip.Names(output));
+        Assert.DoesNotContain("macroEnabled", types, StringComparison.Ordinal);
+        Assert.Contains("wordprocessingml.document.main+xml", types, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("word/styles.xml")]
     [InlineData("word/numbering.xml")]
