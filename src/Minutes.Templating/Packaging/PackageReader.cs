@@ -118,7 +118,7 @@ internal static class PackageReader
 
             var rels = SafeXml.Load(relsBytes, relsName);
             var changed = false;
-            foreach (var element in rels.Root?.Elements(WordNames.PackageRelationships + "Relationship").ToList() ?? [])
+            foreach (var element in rels.Root?.Elements(WordNames.Relationship).ToList() ?? [])
             {
                 var relationship = OpcPackage.ReadRelationship(source, element);
                 if (follow is not null && !follow(relationship))

@@ -18,9 +18,6 @@ internal static class WordNames
     public static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     public static readonly XNamespace Vml = "urn:schemas-microsoft-com:vml";
 
-    /// <summary>The engine's own namespace, used for placeholders and markers that never reach the output.</summary>
-    public static readonly XNamespace Mt = "urn:minutes-templating:engine";
-
     public static readonly XName P = W + "p";
     public static readonly XName PPr = W + "pPr";
     public static readonly XName NumPr = W + "numPr";
@@ -45,10 +42,5 @@ internal static class WordNames
     public static readonly XName TextId = W14 + "textId";
     public static readonly XName DocPr = Wp + "docPr";
     public static readonly XName XmlSpace = XNamespace.Xml + "space";
-
-    public static readonly XName Placeholder = Mt + "t";
-    public static readonly XName LevelMarker = Mt + "ilvl";
-    public static readonly XName IterationMarker = Mt + "iteration";
-    public static readonly XName ContinueMarker = Mt + "continue";
-    public static readonly XName BlockMarker = Mt + "block";
+    public static readonly XName Relationship = PackageRelationships + "Relationship";
 }
