@@ -151,7 +151,10 @@ internal sealed record GeneratedMinutes(
             }
 
             var inner = _unit;
-            if (minutes.Document is { } document)
+            // A document with none of its fields would be written as a bare 'document:', which the contract refuses.
+            if (minutes.Document is { } document
+                && (document.Type is not null || document.Title is not null || document.Reference is not null
+                    || document.Status is not null || document.ApprovedOn is not null || document.Classification is not null))
             {
                 Line(0, "document:");
                 Field(inner, "type", document.Type);

@@ -279,7 +279,7 @@ public sealed partial class MutationProperties(ITestOutputHelper output)
 
             return output.ToArray();
         }
-        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException or IOException or UriFormatException or NullReferenceException or FormatException)
+        catch (Exception ex) when (ex is System.Xml.XmlException or OpenXmlPackageException or InvalidOperationException or ArgumentException or IOException or InvalidDataException or UriFormatException or NullReferenceException or FormatException)
         {
             // The damage broke the Flat OPC itself, so the SDK cannot make a package of it: load the text as it is.
             return Encoding.UTF8.GetBytes(flat);
