@@ -8,14 +8,14 @@
 #              docxtemplater process; documents per second
 # Installs what is missing where it can (hyperfine, clang and zlib1g-dev for the native build, Node's docxtemplater
 # in a scratch folder, Debian's python3-docxtpl and pandoc) and says which peer it could not run.
-# The peers' scripts and the seed's content in their form are in PEERS_DIR (default /work/shared/bench/peers).
+# The peers' scripts and the seed's content in their form are in PEERS_DIR (default ../shared/bench/peers, beside the repository).
 # MINUTES_NATIVE=PATH measures an installed or already published native minutes instead of publishing one.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 runs="${1:-10}"
 batch="${2:-1000}"
-peers_dir="${PEERS_DIR:-/work/shared/bench/peers}"
+peers_dir="${PEERS_DIR:-../shared/bench/peers}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
