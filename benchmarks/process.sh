@@ -16,6 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs="${1:-10}"
 batch="${2:-1000}"
 peers_dir="${PEERS_DIR:-../shared/bench/peers}"
+peers_dir="$(cd "$peers_dir" 2>/dev/null && pwd || echo "$peers_dir")"   # absolute: commands run from other folders
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
