@@ -96,4 +96,28 @@ public sealed record ReadLimits
 
         return copy.ToArray();
     }
+
+    /// <summary>The asynchronous form of <see cref="ReadAll"/>, which never reads the stream synchronously.</summary>
+    internal static async Task<byte[]?> ReadAllAsync(Stream input, long limit, CancellationToken cancellationToken)
+    {
+        if (input.CanSeek && input.Length - input.Position > limit)
+        {
+            return null;
+        }
+
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
 }

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Xml.Linq;
 using Minutes.Templating.Engine;
 using Minutes.Templating.Packaging;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Comparison;
 
@@ -71,7 +71,7 @@ internal sealed class DocumentComparer
         var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (name, oldPart, newPart) in parsed)
         {
-            var relsName = RelationshipsEntry(name);
+            var relsName = PackageParts.RelationshipsEntry(name);
             var relationships = new PartRelationships(
                 oldByName.TryGetValue(relsName, out var oldRels) ? Parse(oldRels) : null,
                 newByName.TryGetValue(relsName, out var newRels) ? Parse(newRels) : null,
@@ -633,15 +633,15 @@ internal sealed class DocumentComparer
     /// <summary>The parts that <paramref name="source"/> (or the package, when empty) refers to with a relationship of a type ending so.</summary>
     private static List<string> Targets(Dictionary<string, byte[]> entries, string source, string typeEnding)
     {
-        if (!entries.TryGetValue(source.Length == 0 ? "_rels/.rels" : RelationshipsEntry(source), out var data))
+        if (!entries.TryGetValue(source.Length == 0 ? PackageParts.PackageRelationshipsEntry : PackageParts.RelationshipsEntry(source), out var data))
         {
             return [];
         }
 
-        var folder = source.LastIndexOf('/') is var slash and >= 0 ? source[..(slash + 1)] : string.Empty;
-        return Parse(data).Root!.Elements(PackageRelationships + "Relationship")
+        return Parse(data).Root!.Elements(Relationship)
             .Where(r => ((string?)r.Attribute("Type") ?? string.Empty).EndsWith(typeEnding, StringComparison.Ordinal) && (string?)r.Attribute("TargetMode") != "External")
-            .Select(r => PartRelationships.Resolve(folder, (string?)r.Attribute("Target") ?? string.Empty))
+            .Select(r => PackageParts.Resolve(source, (string?)r.Attribute("Target") ?? string.Empty))
+            .OfType<string>()
             .Where(entries.ContainsKey)
             .ToList();
     }
@@ -665,11 +665,5 @@ internal sealed class DocumentComparer
         }
 
         return entries;
-    }
-
-    internal static string RelationshipsEntry(string entryName)
-    {
-        var slash = entryName.LastIndexOf('/');
-        return slash < 0 ? "_rels/" + entryName + ".rels" : entryName[..(slash + 1)] + "_rels/" + entryName[(slash + 1)..] + ".rels";
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using DiffPlex;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Comparison;
 

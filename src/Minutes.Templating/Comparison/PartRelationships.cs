@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using static Minutes.Templating.Engine.WordNames;
+using Minutes.Templating.Packaging;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Comparison;
 
@@ -11,11 +12,10 @@ namespace Minutes.Templating.Comparison;
 /// </summary>
 internal sealed class PartRelationships
 {
-    private static readonly XName Relationship = PackageRelationships + "Relationship";
     private readonly XDocument? _old;
     private readonly IReadOnlyDictionary<string, byte[]> _oldEntries;
     private readonly IReadOnlyDictionary<string, byte[]> _newEntries;
-    private readonly string _partFolder;
+    private readonly string _partName;
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
 
     public PartRelationships(XDocument? old, XDocument? @new, IReadOnlyDictionary<string, byte[]> oldEntries, IReadOnlyDictionary<string, byte[]> newEntries, string partName)
@@ -24,8 +24,7 @@ internal sealed class PartRelationships
         New = @new;
         _oldEntries = oldEntries;
         _newEntries = newEntries;
-        var slash = partName.LastIndexOf('/');
-        _partFolder = slash < 0 ? string.Empty : partName[..(slash + 1)];
+        _partName = partName;
     }
 
     /// <summary>The new part's relationships, with any added.</summary>
@@ -81,8 +80,8 @@ internal sealed class PartRelationships
             Changed = true;
             if ((string?)relationship.Attribute("TargetMode") != "External")
             {
-                var entry = Resolve(_partFolder, (string?)relationship.Attribute("Target") ?? string.Empty);
-                if (!_newEntries.ContainsKey(entry) && _oldEntries.TryGetValue(entry, out var data))
+                var entry = PackageParts.Resolve(_partName, (string?)relationship.Attribute("Target") ?? string.Empty);
+                if (entry is not null && !_newEntries.ContainsKey(entry) && _oldEntries.TryGetValue(entry, out var data))
                 {
                     CopiedParts.Add((entry, data));
                 }
@@ -91,33 +90,6 @@ internal sealed class PartRelationships
 
         _imported[oldId] = id;
         return id;
-    }
-
-    /// <summary>The package entry a relationship's target names, from the folder of its source part.</summary>
-    public static string Resolve(string folder, string target)
-    {
-        if (target.StartsWith('/'))
-        {
-            return target[1..];
-        }
-
-        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var segment in target.Split('/'))
-        {
-            if (segment == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-            }
-            else if (segment is not "." and not "")
-            {
-                parts.Add(segment);
-            }
-        }
-
-        return string.Join('/', parts);
     }
 
     private static string? Describe(XDocument? relationships, string id) =>

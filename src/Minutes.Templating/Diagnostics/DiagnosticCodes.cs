@@ -62,6 +62,9 @@ public static class DiagnosticCodes
     /// </summary>
     public const string EmptyText = "MT1017";
 
+    /// <summary>The minutes file does not exist, is a folder, or cannot be read (reported at line 1, column 1).</summary>
+    public const string UnreadableFile = "MT1018";
+
     /// <summary>A <c>redact:</c> or <c>[[text|ground]]</c> ground that is not one of the Woo's, or not written the way practice writes it.</summary>
     public const string UnknownGround = "MT1100";
 

@@ -17,10 +17,16 @@ internal sealed class CompiledTemplate
     /// <summary>The styles part for each document language rendered so far; null where the template's own will do.</summary>
     private readonly ConcurrentDictionary<string, byte[]?> _stylesByLanguage = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The text width and the first free footnote id, read from the package once: every rendering starts from them.</summary>
+    private readonly Lazy<(long TextWidth, int FirstFootnoteId)> _start;
+
     public CompiledTemplate(TemplatePackage? package, IReadOnlyList<CompiledPart> parts, Numbering numbering, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? labels, string? description, IReadOnlyList<Diagnostic> diagnostics)
     {
         Package = package;
         _compressed = new(() => package is null ? [] : PackageWriter.Compress(package.Entries));
+        _start = new(() => (
+            RichContent.TextWidth(ReadPart(MainEntry)),
+            RichContent.FirstFootnoteId(Package!.Entry(Package.Parts.FirstOrDefault(p => p.Kind == "footnotes").EntryName))));
         Parts = parts;
         Numbering = numbering;
         Labels = labels;
@@ -51,6 +57,12 @@ internal sealed class CompiledTemplate
 
     /// <summary>The main document part's entry name, such as <c>word/document.xml</c>; only of a template that read.</summary>
     public string MainEntry => Package!.Parts.First(p => p.Kind == "document").EntryName;
+
+    /// <summary>The text width (page width less margins) of the main part's last section, in EMU; only of a template that read.</summary>
+    public long TextWidth => _start.Value.TextWidth;
+
+    /// <summary>The first footnote id the template's footnotes part leaves free; only of a template that read.</summary>
+    public int FirstFootnoteId => _start.Value.FirstFootnoteId;
 
     /// <summary>The template's zip entries, deflated.</summary>
     public IReadOnlyList<CompressedEntry> Compressed => _compressed.Value;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Engine.EngineNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Engine;
 

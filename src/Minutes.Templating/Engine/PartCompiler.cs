@@ -4,7 +4,8 @@ using System.Xml.Linq;
 using Minutes.Templating.Diagnostics;
 using Scriban;
 using Scriban.Parsing;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Engine.EngineNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Engine;
 

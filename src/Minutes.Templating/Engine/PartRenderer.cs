@@ -22,8 +22,8 @@ internal static class PartRenderer
     {
         Publication = publication,
         Limits = limits,
-        MaxImageWidth = RichContent.TextWidth(template.ReadPart(template.MainEntry)),
-        NextFootnoteId = RichContent.FirstFootnoteId(template.Package!.Entry(template.Package.Parts.FirstOrDefault(p => p.Kind == "footnotes").EntryName)),
+        MaxImageWidth = template.TextWidth,
+        NextFootnoteId = template.FirstFootnoteId,
     };
 
     /// <summary>

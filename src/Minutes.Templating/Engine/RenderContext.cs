@@ -109,25 +109,44 @@ internal sealed class RenderContext : TemplateContext
     }
 
     /// <summary>
-    /// Evaluates one expression or statement and counts its work: 1, and the length of the text or list it gives,
-    /// so that a template repeating cheap steps, or work on long text or long lists, stops at <see cref="RenderLimits.Work"/>.
+    /// Evaluates one expression or statement and counts its work (see <see cref="RenderLimits.Work"/>): 1, and for
+    /// the text or list it gives, 1 for each <see cref="CharactersPerStep"/> characters or each item (a range such as
+    /// <c>1..10</c> is counted by the loop that goes through it), so that a
+    /// template repeating cheap steps, or work on long text or long lists, stops at the work limit. A text longer
+    /// than <see cref="RenderLimits.StringSize"/>, captured text too, stops the rendering at once.
     /// </summary>
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         var value = base.Evaluate(scriptNode, aliasReturnedFunction);
-        _state.Work += 1 + value switch
+        var characters = value switch
         {
             string text => text.Length,
-            System.Collections.ICollection list => list.Count,
+            StringBuilderOutput captured => captured.Builder.Length,
             _ => 0,
         };
-        if (_state.Work > _state.Limits.Work && _state.Work > _state.Limits.Work + _state.Written + _output.Builder.Length)
+        if (characters > _state.Limits.StringSize)
+        {
+            throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "string-size");
+        }
+
+        var steps = 1 + (characters + CharactersPerStep - 1) / CharactersPerStep + (value is System.Collections.ICollection list and not ScriptRange ? list.Count : 0);
+        _state.Work += steps;
+        if (_state.Work > _state.Limits.Work && _state.Work > _state.Limits.Work + (_state.Written + _output.Builder.Length) / CharactersWrittenPerStep)
         {
             throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "work");
         }
 
         return value;
     }
+
+    /// <summary>How many characters of text count as one step of work: copying a character costs far less than evaluating an expression.</summary>
+    public const int CharactersPerStep = 16;
+
+    /// <summary>
+    /// How many characters of XML written raise the work allowed by one step: a template that writes a large
+    /// document has the room it needs, while one that loops or computes without writing stops early.
+    /// </summary>
+    public const int CharactersWrittenPerStep = 4;
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) => ValueTask.FromResult(Write(span, textAsObject));
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using Minutes.Templating.Model;
 using Minutes.Templating.Packaging;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Engine;
 
@@ -127,8 +127,8 @@ internal static class RichContent
         return new RawMarkup(
             "<w:r><w:drawing><wp:inline xmlns:wp=\"" + Wp.NamespaceName + "\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
             + "<wp:extent cx=\"" + cx + "\" cy=\"" + cy + "\"/><wp:docPr id=\"1\" name=\"" + name + "\" descr=\"" + alt + "\"/>"
-            + "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"" + DrawingMain + "\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
-            + "<a:graphic xmlns:a=\"" + DrawingMain + "\"><a:graphicData uri=\"" + Picture + "\"><pic:pic xmlns:pic=\"" + Picture + "\">"
+            + "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"" + DrawingMain.NamespaceName + "\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+            + "<a:graphic xmlns:a=\"" + DrawingMain.NamespaceName + "\"><a:graphicData uri=\"" + Picture.NamespaceName + "\"><pic:pic xmlns:pic=\"" + Picture.NamespaceName + "\">"
             + "<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"" + name + "\" descr=\"" + alt + "\"/><pic:cNvPicPr/></pic:nvPicPr>"
             + "<pic:blipFill><a:blip xmlns:r=\"" + R.NamespaceName + "\" r:embed=\"" + id + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
             + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"" + cx + "\" cy=\"" + cy + "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
@@ -265,7 +265,4 @@ internal static class RichContent
         + "</w:footnotes>");
 
     private static string Attribute(string text) => SecurityElement.Escape(new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray()).Replace('\n', ' ')) ?? string.Empty;
-
-    private const string DrawingMain = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    private const string Picture = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Engine;
 

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using static Minutes.Templating.Engine.WordNames;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Engine;
 

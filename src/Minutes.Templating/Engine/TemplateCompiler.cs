@@ -21,8 +21,7 @@ internal static class TemplateCompiler
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
         if (labels is not null)
         {
-            using var reader = new StreamReader(labels);
-            templateLabels = LabelsFile.Read(reader.ReadToEnd(), labelsName ?? name + ".labels.yaml", diagnostics);
+            templateLabels = LabelsFile.Read(labels, labelsName ?? name + ".labels.yaml", limits, diagnostics);
         }
 
         TemplatePackage package;

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Minutes.Templating.Packaging;
 
 namespace Minutes.Templating.Engine;
 

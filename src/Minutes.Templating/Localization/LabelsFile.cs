@@ -1,7 +1,6 @@
 using System.Text;
 using Minutes.Templating.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Minutes.Templating.Parsing;
 
 namespace Minutes.Templating.Localization;
 
@@ -16,59 +15,70 @@ namespace Minutes.Templating.Localization;
 /// </summary>
 internal static class LabelsFile
 {
-    /// <summary>Reads a labels file; problems are added to <paramref name="diagnostics"/>.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Read(string text, string fileName, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Reads a labels file with the parser's YAML reader, within the same limits as minutes (size, UTF-8, depth,
+    /// nodes); problems are added to <paramref name="diagnostics"/>, each at its line and column.
+    /// </summary>
+    /// <param name="stream">The labels file's bytes (UTF-8).</param>
+    /// <param name="fileName">The file name for diagnostics.</param>
+    /// <param name="limits">The limits; <see cref="ReadLimits.MinutesSize"/> applies.</param>
+    /// <param name="diagnostics">Receives every problem found.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Read(Stream stream, string fileName, ReadLimits limits, List<Diagnostic> diagnostics)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Add(Error(fileName, ex.Start, "not valid YAML: " + ex.Message));
-            return result;
-        }
-
-        if (stream.Documents.Count == 0)
+        if (YamlTree.ReadText(stream, fileName, limits.MinutesSize, diagnostics) is not { } text)
         {
             return result;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode languages)
+        var root = YamlTree.Read(text, fileName, diagnostics, out var syntaxError, limits.MinutesSize);
+        if (syntaxError || root is null || root is SourceScalar { Kind: ScalarKind.Null })
         {
-            diagnostics.Add(Error(fileName, stream.Documents[0].RootNode.Start, "a labels file maps language tags (nl, en, …) to labels"));
             return result;
         }
 
-        foreach (var (languageNode, labelsNode) in languages.Children)
+        if (root is not SourceMapping languages)
         {
-            if (labelsNode is not YamlMappingNode labels || languageNode is not YamlScalarNode { Value: { } language })
+            diagnostics.Add(Error(root.Location, $"a labels file maps language tags (nl, en, …) to labels, not {root.Describe()}"));
+            return result;
+        }
+
+        foreach (var (language, labelsNode) in languages.Entries)
+        {
+            if (!labelsNode.IsComplete)
             {
-                diagnostics.Add(Error(fileName, labelsNode.Start, "each language maps label keys to texts, such as 'present: Aanwezig'"));
+                continue; // Already reported by the reader (an alias).
+            }
+
+            if (labelsNode is not SourceMapping labels)
+            {
+                diagnostics.Add(Error(labelsNode.Location, "each language maps label keys to texts, such as 'present: Aanwezig'"));
                 continue;
             }
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (keyNode, valueNode) in labels.Children)
+            foreach (var (key, valueNode) in labels.Entries)
             {
-                if (keyNode is YamlScalarNode { Value: { } key } && valueNode is YamlScalarNode { Value: { } value })
+                if (!valueNode.IsComplete)
                 {
-                    if (!Labels.Keys.Contains(key) && Suggestions.Closest(key, Labels.Keys) is { } suggestion)
-                    {
-                        diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidLabels, $"'{key}' is not a built-in label; did you mean '{suggestion}'?", Location(fileName, keyNode.Start)));
-                    }
+                    continue;
+                }
 
-                    values[key] = value;
-                }
-                else
+                if (valueNode is not SourceScalar { Kind: not ScalarKind.Null } value)
                 {
-                    diagnostics.Add(Error(fileName, valueNode.Start, "a label is a text, such as 'present: Aanwezig'"));
+                    diagnostics.Add(Error(valueNode.Location, $"a label is a text, such as 'present: Aanwezig', not {valueNode.Describe()}"));
+                    continue;
                 }
+
+                if (!Labels.Keys.Contains(key.Value) && Suggestions.Closest(key.Value, Labels.Keys) is { } suggestion)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.InvalidLabels, $"'{key.Value}' is not a built-in label; did you mean '{suggestion}'?", key.Location));
+                }
+
+                values[key.Value] = value.Value;
             }
 
-            result[language] = values;
+            result[language.Value] = values;
         }
 
         return result;
@@ -97,8 +107,6 @@ internal static class LabelsFile
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private static Diagnostic Error(string fileName, Mark mark, string message) =>
-        new(DiagnosticSeverity.Error, DiagnosticCodes.InvalidLabels, message, Location(fileName, mark));
-
-    private static SourceLocation Location(string fileName, Mark mark) => new(fileName, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+    private static Diagnostic Error(SourceLocation location, string message) =>
+        new(DiagnosticSeverity.Error, DiagnosticCodes.InvalidLabels, message, location);
 }

@@ -67,7 +67,7 @@ internal sealed class OpcPackage
 
     /// <summary>The relationships in a relationships part's root element.</summary>
     internal static List<PackageRelationship> ReadRelationships(string source, XElement root) =>
-        [.. root.Elements(WordNames.PackageRelationships + "Relationship").Select(element => ReadRelationship(source, element))];
+        [.. root.Elements(WordNames.Relationship).Select(element => ReadRelationship(source, element))];
 
     /// <summary>One <c>Relationship</c> element of <paramref name="source"/>'s relationships.</summary>
     internal static PackageRelationship ReadRelationship(string source, XElement element)

@@ -108,7 +108,7 @@ internal static class PackageParts
         foreach (var relationship in relationships)
         {
             var element = new XElement(
-                WordNames.PackageRelationships + "Relationship",
+                WordNames.Relationship,
                 new XAttribute("Id", relationship.Id),
                 new XAttribute("Type", relationship.Type),
                 new XAttribute("Target", relationship.Target));

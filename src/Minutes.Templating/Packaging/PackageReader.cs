@@ -50,18 +50,11 @@ internal static class PackageReader
             }
 
             CheckEntryCount(data, limits);
-            ZipArchive zip;
             try
             {
-                zip = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
-            }
-            catch (InvalidDataException ex)
-            {
-                throw new PackageException("not a Word document or template (.docx, .dotx or Flat OPC .xml): " + ex.Message, ex);
-            }
-
-            using (zip)
-            {
+                // The central directory is read on the first use of Entries, and each entry's data when it is inflated:
+                // a damaged zip can fail at any of these, not only when it is opened.
+                using var zip = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
                 if (zip.Entries.Count > limits.TemplateEntries)
                 {
                     throw TooManyEntries(limits);
@@ -78,6 +71,10 @@ internal static class PackageReader
 
                 long unpacked = 0;
                 package = Walk(name => entries.TryGetValue(name, out var entry) ? Inflate(entry, limits, ref unpacked) : null, follow);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PackageException("not a Word document or template (.docx, .dotx or Flat OPC .xml): " + ex.Message, ex);
             }
         }
 
@@ -121,7 +118,7 @@ internal static class PackageReader
 
             var rels = SafeXml.Load(relsBytes, relsName);
             var changed = false;
-            foreach (var element in rels.Root?.Elements(WordNames.PackageRelationships + "Relationship").ToList() ?? [])
+            foreach (var element in rels.Root?.Elements(WordNames.Relationship).ToList() ?? [])
             {
                 var relationship = OpcPackage.ReadRelationship(source, element);
                 if (follow is not null && !follow(relationship))

@@ -46,7 +46,7 @@ public static class InlineMarkdown
 
     private static bool IsLinkUrl(string url) =>
         url.Length > 0
-        && !url.Any(char.IsWhiteSpace)
+        && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
         && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeMailto);
 

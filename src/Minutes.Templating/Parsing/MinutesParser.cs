@@ -1,4 +1,3 @@
-using System.Globalization;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Model;
 
@@ -67,53 +66,62 @@ public static class MinutesParser
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(limits);
-        var bytes = ReadLimits.ReadAll(stream, limits.MinutesSize);
-        if (bytes is null)
-        {
-            return Failed(DiagnosticCodes.LimitExceeded, $"the file is larger than {ReadLimits.Size(limits.MinutesSize)}: {ReadLimits.Exceeded("minutes-size", limits.MinutesSize, bytes: true)}", fileName, 1, 1);
-        }
-
-        var text = bytes.AsSpan();
-        if (text.StartsWith("\uFEFF"u8))
-        {
-            text = text[3..];
-        }
-
-        var chars = new char[text.Length];
-        var status = System.Text.Unicode.Utf8.ToUtf16(text, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
-        if (status != System.Buffers.OperationStatus.Done)
-        {
-            // The place of the first byte that is not UTF-8: its line, and its column in characters.
-            var before = chars.AsSpan(0, written);
-            var line = before.Count('\n') + 1;
-            var column = written - (before.LastIndexOf('\n') + 1) + 1;
-            return Failed(
-                DiagnosticCodes.SyntaxError,
-                string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8: byte 0x{text[bytesRead]:X2} cannot be read as text; save the file as UTF-8"),
-                fileName,
-                line,
-                column);
-        }
-
-        return Parse(new string(chars, 0, written), fileName, limits);
+        var diagnostics = new List<Diagnostic>();
+        return YamlTree.ReadText(stream, fileName, limits.MinutesSize, diagnostics) is { } text
+            ? Parse(text, fileName, limits)
+            : new MinutesParseResult(null, diagnostics);
     }
 
-    /// <summary>Parses minutes from a YAML file.</summary>
+    /// <summary>
+    /// Parses minutes from a YAML file. Every problem is a diagnostic, also a file that does not exist or cannot be
+    /// read (MT1018, at line 1, column 1): nothing is thrown for the file or its content.
+    /// </summary>
     /// <param name="path">The file's path, also used in diagnostics.</param>
-    /// <exception cref="IOException">The file cannot be opened (<see cref="FileNotFoundException"/> when it does not exist).</exception>
-    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static MinutesParseResult ParseFile(string path) => ParseFile(path, ReadLimits.Default);
 
-    /// <summary>Parses minutes from a YAML file, within <paramref name="limits"/> (see <see cref="Parse(Stream, string, ReadLimits)"/>).</summary>
+    /// <summary>Parses minutes from a YAML file, within <paramref name="limits"/> (see <see cref="Parse(Stream, string, ReadLimits)"/> and <see cref="ParseFile(string)"/>).</summary>
     /// <param name="path">The file's path, also used in diagnostics.</param>
     /// <param name="limits">The limits; only <see cref="ReadLimits.MinutesSize"/> applies.</param>
-    /// <exception cref="IOException">The file cannot be opened (<see cref="FileNotFoundException"/> when it does not exist).</exception>
-    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static MinutesParseResult ParseFile(string path, ReadLimits limits)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = File.OpenRead(path);
-        return Parse(stream, path, limits);
+        ArgumentNullException.ThrowIfNull(limits);
+        byte[]? bytes;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            bytes = ReadLimits.ReadAll(stream, limits.MinutesSize);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return Unreadable(path, e);
+        }
+
+        return Parse(bytes, path, limits);
+    }
+
+    /// <summary>Parses the bytes of a file read within the limit (null: the limit was passed).</summary>
+    private static MinutesParseResult Parse(byte[]? bytes, string fileName, ReadLimits limits)
+    {
+        var diagnostics = new List<Diagnostic>();
+        return YamlTree.Decode(bytes, fileName, limits.MinutesSize, diagnostics) is { } text
+            ? Parse(text, fileName, limits)
+            : new MinutesParseResult(null, diagnostics);
+    }
+
+    private static bool IsUnreadable(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
+
+    /// <summary>A file that could not be opened or read, as one diagnostic saying why.</summary>
+    private static MinutesParseResult Unreadable(string path, Exception e)
+    {
+        var reason = e switch
+        {
+            _ when Directory.Exists(path) => "this is a folder, not a minutes file",
+            FileNotFoundException or DirectoryNotFoundException => "the file does not exist",
+            UnauthorizedAccessException => "the file may not be read (permission denied)",
+            _ => "the file cannot be read: " + e.Message,
+        };
+        return new MinutesParseResult(null, [new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnreadableFile, reason, new SourceLocation(path, 1, 1))]);
     }
 
     private static MinutesParseResult Parse(string yaml, string fileName, ReadLimits limits)
@@ -128,23 +136,46 @@ public static class MinutesParser
         return new MinutesParseResult(document, ordered);
     }
 
-    /// <summary>Parses minutes from a stream of UTF-8 YAML, reading it asynchronously (as ASP.NET Core requires of a request body).</summary>
+    /// <summary>
+    /// Parses minutes from a stream of UTF-8 YAML, reading it asynchronously (as ASP.NET Core requires of a request
+    /// body), no further than <see cref="ReadLimits.MinutesSize"/> of the default limits (see
+    /// <see cref="Parse(Stream, string, ReadLimits)"/>).
+    /// </summary>
     /// <param name="stream">The stream to read.</param>
     /// <param name="fileName">The name used in diagnostics; pictures are looked for in its folder.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     public static async Task<MinutesParseResult> ParseAsync(Stream stream, string fileName = "minutes.yaml", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream);
-        return Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), fileName);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var limits = ReadLimits.Default;
+        return Parse(await ReadLimits.ReadAllAsync(stream, limits.MinutesSize, cancellationToken).ConfigureAwait(false), fileName, limits);
     }
 
-    /// <summary>Parses minutes from a YAML file, reading it asynchronously.</summary>
+    /// <summary>
+    /// Parses minutes from a YAML file, reading it asynchronously within the default limits; like
+    /// <see cref="ParseFile(string)"/>, it throws nothing for the file or its content.
+    /// </summary>
     /// <param name="path">The file's path, also used in diagnostics.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public static async Task<MinutesParseResult> ParseFileAsync(string path, CancellationToken cancellationToken = default) =>
-        Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
+    public static async Task<MinutesParseResult> ParseFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var limits = ReadLimits.Default;
+        byte[]? bytes;
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                bytes = await ReadLimits.ReadAllAsync(stream, limits.MinutesSize, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return Unreadable(path, e);
+        }
 
-    private static MinutesParseResult Failed(string code, string message, string fileName, int line, int column) =>
-        new(null, [new Diagnostic(DiagnosticSeverity.Error, code, message, new SourceLocation(fileName, line, column))]);
+        return Parse(bytes, path, limits);
+    }
 }

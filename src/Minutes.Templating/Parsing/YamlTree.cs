@@ -130,6 +130,60 @@ internal static class YamlTree
 
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>
+    /// Reads a stream of UTF-8 YAML text (a byte order mark is skipped), no more than <paramref name="maxBytes"/> of it:
+    /// a larger file, or an endless stream, is one error (MT1012); bytes that are not UTF-8 are an error (MT1001)
+    /// at their line and column.
+    /// </summary>
+    /// <param name="stream">The stream to read.</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="maxBytes">The largest input accepted, in bytes.</param>
+    /// <param name="diagnostics">Receives the one problem, when there is one.</param>
+    /// <returns>The text, or null when it cannot be read.</returns>
+    public static string? ReadText(Stream stream, string file, long maxBytes, List<Diagnostic> diagnostics) =>
+        Decode(ReadLimits.ReadAll(stream, maxBytes), file, maxBytes, diagnostics);
+
+    /// <summary>
+    /// Decodes the UTF-8 bytes of a file read within the limit (<see cref="ReadLimits.ReadAll"/> or its asynchronous
+    /// form): null bytes (the limit was passed) are one error, bytes that are not UTF-8 an error at their place.
+    /// </summary>
+    /// <param name="bytes">The bytes read, or null when reading stopped at the limit.</param>
+    /// <param name="file">The file name for diagnostics.</param>
+    /// <param name="maxBytes">The limit the bytes were read within.</param>
+    /// <param name="diagnostics">Receives the one problem, when there is one.</param>
+    /// <returns>The text, or null when it cannot be read.</returns>
+    public static string? Decode(byte[]? bytes, string file, long maxBytes, List<Diagnostic> diagnostics)
+    {
+        if (bytes is null)
+        {
+            diagnostics.Add(Error(DiagnosticCodes.LimitExceeded, $"the file is larger than {ReadLimits.Size(maxBytes)}: {ReadLimits.Exceeded("minutes-size", maxBytes, bytes: true)}", new SourceLocation(file, 1, 1)));
+            return null;
+        }
+
+        var text = bytes.AsSpan();
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        var chars = new char[text.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(text, chars, out var bytesRead, out var written, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            // The place of the first byte that is not UTF-8: its line, and its column in characters.
+            var before = chars.AsSpan(0, written);
+            var line = before.Count('\n') + 1;
+            var column = written - (before.LastIndexOf('\n') + 1) + 1;
+            diagnostics.Add(Error(
+                DiagnosticCodes.SyntaxError,
+                string.Create(CultureInfo.InvariantCulture, $"the file is not valid UTF-8: byte 0x{text[bytesRead]:X2} cannot be read as text; save the file as UTF-8"),
+                new SourceLocation(file, line, column)));
+            return null;
+        }
+
+        return new string(chars, 0, written);
+    }
+
     /// <summary>Reads the text; returns the root node, or null when there is none.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The file name for diagnostics.</param>
@@ -294,7 +348,7 @@ internal static class YamlTree
                         {
                             diagnostics.Add(Error(
                                 DiagnosticCodes.UnsupportedYaml,
-                                "the file holds more than one YAML document ('---'); minutes are one document",
+                                "the file holds more than one YAML document ('---'); it must be one document",
                                 Location(file, current.Start)));
                             Stopped = true;
                             return;
@@ -304,7 +358,7 @@ internal static class YamlTree
                     case AnchorAlias alias:
                         diagnostics.Add(Error(
                             DiagnosticCodes.UnsupportedYaml,
-                            $"YAML aliases ('*{alias.Value}') are not supported in minutes; write the value out in full",
+                            $"YAML aliases ('*{alias.Value}') are not supported; write the value out in full",
                             Location(file, alias.Start)));
                         if (!CountNode(current))
                         {
@@ -365,7 +419,7 @@ internal static class YamlTree
 
             diagnostics.Add(Error(
                 DiagnosticCodes.UnsupportedYaml,
-                $"YAML tag '{tag.Value}' is not supported in minutes; remove it",
+                $"YAML tag '{tag.Value}' is not supported; remove it",
                 Location(file, start)));
         }
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Minutes.Templating.Diagnostics;
+using static Minutes.Templating.Packaging.WordNames;
 
 namespace Minutes.Templating.Redaction;
 
@@ -18,8 +19,6 @@ namespace Minutes.Templating.Redaction;
 /// </summary>
 internal static partial class PackageCheck
 {
-    private static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     /// <summary>The problems found in <paramref name="package"/>: one error per part and withheld text found in it.</summary>
     /// <param name="package">The finished .docx.</param>
     /// <param name="withheld">What the document withholds.</param>

@@ -10,7 +10,7 @@ public sealed record TemplateOptions
     /// <summary>The default options: the default limits, no house functions.</summary>
     public static TemplateOptions Default { get; } = new();
 
-    /// <summary>How much of the template may be read (its size, entries, decompressed size).</summary>
+    /// <summary>How much of the template may be read (its size, entries, decompressed size), and of its labels file (<see cref="ReadLimits.MinutesSize"/>).</summary>
     public ReadLimits Limits { get; init; } = ReadLimits.Default;
 
     /// <summary>

@@ -119,9 +119,8 @@ public sealed class WordTemplate
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
         options ??= TemplateOptions.Default;
-        var most = options.Limits.TemplateSize + 1;
-        using var template = await CopyAsync(stream, most, cancellationToken).ConfigureAwait(false);
-        using var labelsCopy = labels is null ? null : await CopyAsync(labels, most, cancellationToken).ConfigureAwait(false);
+        using var template = await CopyAsync(stream, options.Limits.TemplateSize + 1, cancellationToken).ConfigureAwait(false);
+        using var labelsCopy = labels is null ? null : await CopyAsync(labels, options.Limits.MinutesSize + 1, cancellationToken).ConfigureAwait(false);
         return Load(template, name, labelsCopy, labelsName, options);
 
         static async Task<MemoryStream> CopyAsync(Stream source, long most, CancellationToken cancellationToken)

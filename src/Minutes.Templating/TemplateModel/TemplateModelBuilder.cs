@@ -445,6 +445,11 @@ internal sealed partial class TemplateModelBuilder
     /// The declared organisations that the minutes refer to: named by a person, a speaker or an owner,
     /// or standing as a word in any text. In declaration order.
     /// </summary>
+    /// <summary>
+    /// The organisations an attendee belongs to, a statement is by or an action is owned by, or whose abbreviation
+    /// stands as a word in the text. The text is scanned where it lies, word by word, looking only for the
+    /// abbreviations, and the scan stops once every organisation was found.
+    /// </summary>
     private IEnumerable<Organisation> ReferredOrganisations()
     {
         if (_minutes.Organisations.Count == 0)
@@ -453,7 +458,7 @@ internal sealed partial class TemplateModelBuilder
         }
 
         var named = new HashSet<string>(StringComparer.Ordinal);
-        var text = new StringBuilder();
+        var words = new AbbreviationScanner(_minutes.Organisations);
         foreach (var person in _minutes.Attendees.Present.Concat(_minutes.Attendees.Absent).Concat(_minutes.Attendees.Guests))
         {
             if (person.Organisation is not null)
@@ -461,17 +466,16 @@ internal sealed partial class TemplateModelBuilder
                 named.Add(person.Organisation);
             }
 
-            text.Append(person.Text).Append('\n');
+            words.Scan(person.Text?.ToString());
         }
 
         foreach (var item in _minutes.Agenda)
         {
-            text.Append(item.Title).Append('\n');
+            words.Scan(item.Title.ToString());
             Collect(item.Points);
         }
 
-        var words = new HashSet<string>(WordPattern().Matches(text.ToString()).Select(m => m.Value), StringComparer.Ordinal);
-        return _minutes.Organisations.Where(o => named.Contains(o.Abbreviation) || words.Contains(o.Abbreviation));
+        return _minutes.Organisations.Where(o => named.Contains(o.Abbreviation) || words.Found.Contains(o.Abbreviation));
 
         void Collect(IReadOnlyList<Point> points)
         {
@@ -480,7 +484,7 @@ internal sealed partial class TemplateModelBuilder
                 switch (point)
                 {
                     case StatementPoint s:
-                        text.Append(s.Text).Append('\n');
+                        words.Scan(s.Text.ToString());
                         if (s.By is { HasRedactions: false })
                         {
                             named.Add(s.By.ToString());
@@ -489,31 +493,83 @@ internal sealed partial class TemplateModelBuilder
                         Collect(s.Points);
                         break;
                     case TopicPoint t:
-                        text.Append(t.Title).Append('\n');
+                        words.Scan(t.Title.ToString());
                         Collect(t.Points);
                         break;
                     case AgreementPoint a:
-                        text.Append(a.Text).Append('\n');
+                        words.Scan(a.Text.ToString());
                         break;
                     case DecisionPoint d:
-                        text.Append(d.Text).Append('\n');
+                        words.Scan(d.Text.ToString());
                         break;
                     case TablePoint table:
-                        text.Append(table.Caption).Append('\n');
+                        words.Scan(table.Caption?.ToString());
                         foreach (var cell in table.Header.Concat(table.Rows.SelectMany(r => r)))
                         {
-                            text.Append(cell.Text).Append('\n');
+                            words.Scan(cell.Text.ToString());
                         }
 
                         break;
                     case ActionPoint a:
-                        text.Append(a.Text).Append('\n');
+                        words.Scan(a.Text.ToString());
                         if (!a.Owner.HasRedactions)
                         {
                             named.Add(a.Owner.ToString());
                         }
                         break;
                 }
+            }
+        }
+    }
+
+    /// <summary>Finds which of the organisations' abbreviations stand as words (<see cref="WordPattern"/>) in texts.</summary>
+    private sealed class AbbreviationScanner
+    {
+        private readonly HashSet<string> _abbreviations;
+        private readonly HashSet<int> _lengths;
+#if NET9_0_OR_GREATER
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+
+        public AbbreviationScanner(IEnumerable<Organisation> organisations)
+        {
+            _abbreviations = new HashSet<string>(organisations.Select(o => o.Abbreviation), StringComparer.Ordinal);
+            _lengths = [.. _abbreviations.Select(a => a.Length)];
+#if NET9_0_OR_GREATER
+            _lookup = _abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        }
+
+        /// <summary>The abbreviations found so far.</summary>
+        public HashSet<string> Found { get; } = new(StringComparer.Ordinal);
+
+        public void Scan(string? text)
+        {
+            if (string.IsNullOrEmpty(text) || Found.Count == _abbreviations.Count)
+            {
+                return;
+            }
+
+            foreach (var match in WordPattern().EnumerateMatches(text))
+            {
+                if (!_lengths.Contains(match.Length))
+                {
+                    continue;
+                }
+
+                var word = text.AsSpan(match.Index, match.Length);
+#if NET9_0_OR_GREATER
+                if (_lookup.TryGetValue(word, out var abbreviation))
+                {
+                    Found.Add(abbreviation);
+                }
+#else
+                var candidate = word.ToString();
+                if (_abbreviations.Contains(candidate))
+                {
+                    Found.Add(candidate);
+                }
+#endif
             }
         }
     }

@@ -43,6 +43,32 @@ public sealed class FileSafetyTests : IDisposable
     }
 
     [Fact]
+    public void An_output_that_is_a_hard_link_to_the_minutes_leaves_the_minutes_as_they_were()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // ln is the Unix way to make the link; Windows renames the same way.
+        }
+
+        var minutes = Path.Join(Dir("in"), "notes.yaml");
+        File.Copy(Example, minutes);
+        var link = Path.Join(Dir("out"), "notes.docx");
+        using (var ln = System.Diagnostics.Process.Start("ln", [minutes, link]))
+        {
+            ln.WaitForExit();
+            Assert.Equal(0, ln.ExitCode);
+        }
+
+        var run = CliRun.Of("render", minutes, "-o", link);
+
+        // A document is written to a temporary file and renamed into place: the name is given to the new file, and
+        // the other name of the old one, the minutes, keeps its bytes.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Example), File.ReadAllBytes(minutes));
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(link)[..2]);
+    }
+
+    [Fact]
     public void An_output_reached_through_a_linked_directory_that_is_the_minutes_is_refused()
     {
         var minutes = Path.Join(Dir("in"), "notes.docx");

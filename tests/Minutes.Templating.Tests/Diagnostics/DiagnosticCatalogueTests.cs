@@ -18,7 +18,8 @@ namespace Minutes.Templating.Tests.Diagnostics;
 /// lines of its body, one paragraph each; otherwise the file's bytes as they are), <c>publication.docx</c> (the same,
 /// rendered as the publication version), and <c>output</c> (the
 /// diagnostics, one a line, in order). Any other name is a file beside the minutes (a picture, say): with language
-/// <c>base64</c> its bytes, otherwise its text.
+/// <c>base64</c> its bytes, otherwise its text. A block named <c>call</c> instead holds the library call
+/// <c>MinutesParser.ParseFile("minutes.yaml")</c>, made in an empty folder.
 /// </remarks>
 public sealed partial class DiagnosticCatalogueTests
 {
@@ -74,7 +75,14 @@ public sealed partial class DiagnosticCatalogueTests
     private static IReadOnlyList<Diagnostic> Run(Section section)
     {
         var minutes = section.Blocks.TryGetValue("minutes.yaml", out var yaml) ? yaml.Text : null;
-        string[] known = ["minutes.yaml", "house.docx", "publication.docx", "labels.yaml", "output"];
+        string[] known = ["call", "minutes.yaml", "house.docx", "publication.docx", "labels.yaml", "output"];
+        if (section.Blocks.TryGetValue("call", out var call))
+        {
+            Assert.Contains("MinutesParser.ParseFile(\"minutes.yaml\")", call.Text, StringComparison.Ordinal);
+            using var empty = new Cli.TempDirectory();
+            return [.. MinutesParser.ParseFile(empty["minutes.yaml"]).Diagnostics.Select(d => d with { Location = d.Location with { File = "minutes.yaml" } })];
+        }
+
         if (section.Blocks.Keys.Except(known).Any())
         {
             using var folder = new Cli.TempDirectory();

@@ -1,4 +1,5 @@
 using System.Text;
+using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Model;
 using Minutes.Templating.Rendering;
 using Minutes.Templating.Tests.Engine;
@@ -64,5 +65,60 @@ public sealed class TemplateLabelsTests
             loaded.Diagnostics,
             d => Assert.Equal("labels.yaml:2:3: warning: 'presnt' is not a built-in label; did you mean 'present'? [MT2009]", d.ToString()),
             d => Assert.Equal("labels.yaml:3:5: error: each language maps label keys to texts, such as 'present: Aanwezig' [MT2009]", d.ToString()));
+    }
+
+    [Theory]
+    [InlineData("nl:\n  present: [Aanwezigen\n", "labels.yaml:3:1: error: YAML syntax error: ")]
+    [InlineData("nl:\n  present: Aanwezigen\n  present: Deelnemers\n", "labels.yaml:3:3: error: duplicate key 'present'; it is already defined on line 2, column 3 [MT1003]")]
+    [InlineData("nl: &a\n  present: Aanwezigen\nen: *a\n", "labels.yaml:3:5: error: YAML aliases ('*a') are not supported; write the value out in full [MT1014]")]
+    [InlineData("nl:\n  present: [Aanwezigen, Deelnemers]\n", "labels.yaml:2:12: error: a label is a text, such as 'present: Aanwezig', not a list [MT2009]")]
+    [InlineData("nl:\n  present:\n", "labels.yaml:2:11: error: a label is a text, such as 'present: Aanwezig', not nothing (null) [MT2009]")]
+    [InlineData("- nl\n- en\n", "labels.yaml:1:1: error: a labels file maps language tags (nl, en, …) to labels, not a list [MT2009]")]
+    public void A_broken_labels_file_is_read_by_the_YAML_reader_of_minutes_and_located(string labels, string expected)
+    {
+        var diagnostics = LoadWithLabels(Encoding.UTF8.GetBytes(labels)).Diagnostics;
+
+        var diagnostic = Assert.Single(diagnostics);
+        if (expected.EndsWith(' '))
+        {
+            Assert.StartsWith(expected, diagnostic.ToString(), StringComparison.Ordinal);
+            Assert.Equal("MT1001", diagnostic.Code);
+        }
+        else
+        {
+            Assert.Equal(expected, diagnostic.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_labels_file_that_is_not_UTF8_is_an_error_at_the_byte()
+    {
+        var labels = Encoding.UTF8.GetBytes("nl:\n  present: Aanwezig\u00e9n\n").Concat(new byte[] { (byte)'e', (byte)':', (byte)' ', 0xFF, (byte)'\n' }).ToArray();
+
+        var diagnostic = Assert.Single(LoadWithLabels(labels).Diagnostics);
+
+        Assert.Equal("labels.yaml:3:4: error: the file is not valid UTF-8: byte 0xFF cannot be read as text; save the file as UTF-8 [MT1001]", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_labels_file_is_held_to_the_minutes_size_limit()
+    {
+        var limits = ReadLimits.Default with { MinutesSize = 64 };
+        var fits = Encoding.UTF8.GetBytes("nl:\n  present: " + new string('a', 64 - 16) + "\n");
+        var over = Encoding.UTF8.GetBytes("nl:\n  present: " + new string('a', 64 - 15) + "\n");
+        Assert.Equal(64, fits.Length);
+
+        Assert.Empty(LoadWithLabels(fits, limits).Diagnostics);
+        var diagnostic = Assert.Single(LoadWithLabels(over, limits).Diagnostics);
+        Assert.Equal(new SourceLocation("labels.yaml", 1, 1), diagnostic.Location);
+        Assert.Equal("MT1012", diagnostic.Code);
+        Assert.StartsWith("the file is larger than 64 bytes: ", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    private static WordTemplate LoadWithLabels(byte[] labels, ReadLimits? limits = null)
+    {
+        using var template = new MemoryStream(new TemplateBuilder().Lines("x").ToPackage());
+        using var labelsStream = new MemoryStream(labels);
+        return WordTemplate.Load(template, "t.docx", labelsStream, "labels.yaml", new TemplateOptions { Limits = limits ?? ReadLimits.Default });
     }
 }

@@ -48,6 +48,8 @@ public class InlineMarkdownTests
     [InlineData("[brief](ftp://example.org/x)")]
     [InlineData("[brief] (https://example.org)")]
     [InlineData("[](https://example.org)")]
+    [InlineData("[brief](https://example.org/%2\0x)")]
+    [InlineData("[brief](https://example.org/\u001bx)")]
     public void Other_links_stay_literal_text(string markdown) =>
         Assert.Equal(markdown, Assert.IsType<TextInline>(Assert.Single(InlineMarkdown.Parse(markdown).Inlines)).Text);
 

@@ -339,7 +339,7 @@ public class ParserDiagnosticsTests
         var aliases = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnsupportedYaml).ToList();
         Assert.Equal(9, aliases.Count);
         Assert.Equal((5, 8), (aliases[0].Location.Line, aliases[0].Location.Column));
-        Assert.Equal("YAML aliases ('*a') are not supported in minutes; write the value out in full", aliases[0].Message);
+        Assert.Equal("YAML aliases ('*a') are not supported; write the value out in full", aliases[0].Message);
     }
 
     [Fact]

@@ -32,6 +32,50 @@ public sealed class InputSafetyTests
     }
 
     [Fact]
+    public void An_endless_stream_of_random_bytes_is_refused_by_its_size_before_it_is_decoded()
+    {
+        using var urandom = new RandomStream();
+
+        var problem = Assert.Single(MinutesParser.Parse(urandom, "/dev/urandom", ReadLimits.Default).Diagnostics);
+
+        Assert.Equal(("MT1012", 1, 1), (problem.Code, problem.Location.Line, problem.Location.Column));
+        Assert.True(urandom.BytesRead <= ReadLimits.Default.MinutesSize + (1 << 20), $"read {urandom.BytesRead} bytes");
+    }
+
+    /// <summary>Random bytes without end, as <c>/dev/urandom</c>, counting what was read.</summary>
+    private sealed class RandomStream : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Random.Shared.NextBytes(buffer.AsSpan(offset, count));
+            BytesRead += count;
+            return count;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Invalid_UTF8_is_an_error_at_its_line_and_column()
     {
         var bytes = Encoding.UTF8.GetBytes(Minimal + "  - title: Caf").Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();
@@ -61,6 +105,53 @@ public sealed class InputSafetyTests
         Assert.Equal("MT1002", problem.Code);
         Assert.DoesNotContain(line, char.IsControl);
         Assert.Contains("a\\u001B[31mred\\nfake.yaml", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_diagnostic_not_an_exception()
+    {
+        using var folder = new TempDirectory();
+        var path = folder["nowhere.yaml"];
+
+        var parsed = MinutesParser.ParseFile(path);
+        var parsedAsync = await MinutesParser.ParseFileAsync(path, CancellationToken.None);
+
+        foreach (var result in new[] { parsed, parsedAsync })
+        {
+            Assert.Null(result.Document);
+            Assert.True(result.HasErrors);
+            Assert.Equal($"{path}:1:1: error: the file does not exist [MT1018]", Assert.Single(result.Diagnostics).ToString());
+        }
+    }
+
+    [Fact]
+    public void A_folder_given_as_minutes_is_a_diagnostic()
+    {
+        using var folder = new TempDirectory();
+
+        var problem = Assert.Single(MinutesParser.ParseFile(folder.Path).Diagnostics);
+
+        Assert.Equal(("MT1018", "this is a folder, not a minutes file"), (problem.Code, problem.Message));
+    }
+
+    [Fact]
+    public async Task The_asynchronous_forms_read_within_the_limit_and_refuse_bytes_that_are_not_UTF8()
+    {
+        var cancel = CancellationToken.None;
+        using var endless = new EndlessStream();
+        var bytes = Encoding.UTF8.GetBytes(Minimal + "  - title: Caf").Concat(new byte[] { 0xE9, (byte)'\n' }).ToArray();
+        using var folder = new TempDirectory();
+        var latin1 = folder["latin1.yaml"];
+        await File.WriteAllBytesAsync(latin1, bytes, cancel);
+
+        var fromEndless = Assert.Single((await MinutesParser.ParseAsync(endless, "endless", cancel)).Diagnostics);
+        var fromStream = Assert.Single((await MinutesParser.ParseAsync(new MemoryStream(bytes), "latin1.yaml", cancel)).Diagnostics);
+        var fromFile = Assert.Single((await MinutesParser.ParseFileAsync(latin1, cancel)).Diagnostics);
+
+        Assert.Equal("MT1012", fromEndless.Code);
+        Assert.Contains("minutes-size", fromEndless.Message, StringComparison.Ordinal);
+        Assert.Equal(("MT1001", 7, 15), (fromStream.Code, fromStream.Location.Line, fromStream.Location.Column));
+        Assert.Equal(("MT1001", 7, 15), (fromFile.Code, fromFile.Location.Line, fromFile.Location.Column));
     }
 
     [Fact]

@@ -194,6 +194,32 @@ public sealed class PackageSafetyTests
         Assert.DoesNotContain("vbaProject", Zip.Text(output, DocumentRels)!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_macro_enabled_dotm_template_gives_a_macro_free_docx_with_a_warning()
+    {
+        var template = Zip.Patch(Template(), entries =>
+        {
+            entries.Set("word/vbaProject.bin", "not really a VBA project");
+            entries.Edit(DocumentRels, rels => rels.Replace(
+                "</Relationships>",
+                "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>",
+                StringComparison.Ordinal));
+            entries.Edit("[Content_Types].xml", types => types
+                .Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "application/vnd.ms-word.template.macroEnabledTemplate.main+xml", StringComparison.Ordinal)
+                .Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>", StringComparison.Ordinal));
+        });
+
+        using var stream = new MemoryStream(template);
+        var loaded = WordTemplate.Load(stream, "house.dotm");
+
+        Assert.Equal(("MT2102", false), (Assert.Single(loaded.Diagnostics).Code, loaded.HasErrors));
+        var output = loaded.Render(Samples.Minutes()).ToArray();
+        var types = Zip.Text(output, "[Content_Types].xml")!;
+        Assert.DoesNotContain("word/vbaProject.bin", Zip.Names(output));
+        Assert.DoesNotContain("macroEnabled", types, StringComparison.Ordinal);
+        Assert.Contains("wordprocessingml.document.main+xml", types, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("word/styles.xml")]
     [InlineData("word/numbering.xml")]
@@ -263,6 +289,30 @@ public sealed class PackageSafetyTests
 
         Assert.Equal("MT2007", problem.Code);
         Assert.Contains("not a Word document", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("an entry count the central directory does not have", 10)]
+    [InlineData("a central directory that starts past the file", 16)]
+    public void A_zip_damaged_after_its_opening_is_a_diagnostic(string damage, int field)
+    {
+        var bytes = Template();
+        var end = bytes.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        if (field == 10)
+        {
+            // The count of this disk's entries and of all entries, both one lower: the zip opens, its entries do not.
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 8), (ushort)(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(end + 8)) - 1));
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(end + 10), (ushort)(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(end + 10)) - 1));
+        }
+        else
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(end + field), (uint)bytes.Length + 1000);
+        }
+
+        var problem = SingleError(Load(bytes));
+
+        Assert.True(problem.Code == "MT2007", damage + ": " + problem);
+        Assert.StartsWith("not a Word document", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

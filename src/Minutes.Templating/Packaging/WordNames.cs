@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 
-namespace Minutes.Templating.Engine;
+namespace Minutes.Templating.Packaging;
 
-/// <summary>The XML names of Word packages that the library reads and writes, in one place.</summary>
+/// <summary>The XML names of Word packages that the library reads and writes, in one place: Packaging, Engine, Comparison, Redaction and Snapshots all take them from here.</summary>
 internal static class WordNames
 {
     public static readonly XNamespace W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -10,14 +10,13 @@ internal static class WordNames
     public static readonly XNamespace W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
     public static readonly XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     public static readonly XNamespace Wp14 = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing";
+    public static readonly XNamespace DrawingMain = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    public static readonly XNamespace Picture = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     public static readonly XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
     public static readonly XNamespace ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
     public static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     public static readonly XNamespace Vml = "urn:schemas-microsoft-com:vml";
-
-    /// <summary>The engine's own namespace, used for placeholders and markers that never reach the output.</summary>
-    public static readonly XNamespace Mt = "urn:minutes-templating:engine";
 
     public static readonly XName P = W + "p";
     public static readonly XName PPr = W + "pPr";
@@ -43,10 +42,5 @@ internal static class WordNames
     public static readonly XName TextId = W14 + "textId";
     public static readonly XName DocPr = Wp + "docPr";
     public static readonly XName XmlSpace = XNamespace.Xml + "space";
-
-    public static readonly XName Placeholder = Mt + "t";
-    public static readonly XName LevelMarker = Mt + "ilvl";
-    public static readonly XName IterationMarker = Mt + "iteration";
-    public static readonly XName ContinueMarker = Mt + "continue";
-    public static readonly XName BlockMarker = Mt + "block";
+    public static readonly XName Relationship = PackageRelationships + "Relationship";
 }
