@@ -20,5 +20,29 @@ if (args is ["generate", var directory])
     return 0;
 }
 
+// `loop NAME COUNT` parses and renders one input COUNT times and prints the time and allocation of each, for a
+// profiler to attach to (for example `dotnet-trace collect -- dotnet run -c Release -- loop "300 items" 200`).
+if (args is ["loop", var name, var countText])
+{
+    var input = RenderBenchmarks.Inputs().Single(i => i.Name == name);
+    var benchmark = new RenderBenchmarks { Minutes = input };
+    benchmark.Setup();
+    var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
+    benchmark.ParseAndRender();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        benchmark.ParseAndRender();
+    }
+
+    watch.Stop();
+    cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / count;
+    Console.WriteLine(System.FormattableString.Invariant($"{name}: {watch.Elapsed.TotalMilliseconds / count:0.000} ms ({cpu.TotalMilliseconds / count:0.000} ms of processor time), {bytes / 1024.0:0} KB allocated per document"));
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);
 return 0;

@@ -21,6 +21,7 @@ internal static class CliApp
             "minutes render minutes/ -o out/ --format json > diagnostics.json",
             "minutes render examples/lrt-2023-04-21.yaml --mode both -o out/",
             "minutes render minutes/ -o out/ --pdf",
+            "minutes render 'archive/**/*.yaml' -o out/ --keep-structure",
         ],
         ["validate"] = ["minutes validate examples/lrt-2023-04-21.yaml"],
         ["schema"] = ["minutes schema > minutes.schema.json"],
@@ -130,6 +131,11 @@ internal static class CliApp
             Description = $"Also write a PDF/A-2b beside each document (NAME.pdf), converted by LibreOffice (soffice on PATH, or where {Pdf.PdfConverter.SofficeVariable} points). With --mode both, each version gets its PDF; with -o FILE.pdf and one input, only the PDF is written.",
         };
 
+        var keepStructure = new Option<bool>("--keep-structure")
+        {
+            Description = "With -o DIR, write each document below DIR at its input's path relative to the argument it was found through (for 'archive/**/*.yaml', archive/2024/03/minutes.yaml becomes DIR/2024/03/minutes.docx), creating folders as needed. Without it, every document goes directly into DIR, and two inputs of one name are refused.",
+        };
+
         var format = FormatOption();
         var limit = LimitOption(renders: true);
         var render = new Command("render", "Render minutes into Word documents (.docx). A file with errors is not written; the others still are.");
@@ -139,6 +145,7 @@ internal static class CliApp
         render.Options.Add(mode);
         render.Options.Add(language);
         render.Options.Add(pdf);
+        render.Options.Add(keepStructure);
         render.Options.Add(format);
         render.Options.Add(limit);
         render.SetAction(result =>
@@ -154,6 +161,7 @@ internal static class CliApp
                 language: result.GetValue(language),
                 pdf: result.GetValue(pdf),
                 limits: readLimits,
+                keepStructure: result.GetValue(keepStructure),
                 renderLimits: renderLimits);
         });
 

@@ -6,7 +6,8 @@ namespace Minutes.Templating.Cli;
 /// <summary>
 /// Turns the FILE arguments of the command line into the list of minutes files to read:
 /// a file stands for itself, a directory for the .yaml and .yml files directly inside it,
-/// and a pattern with <c>*</c> or <c>**</c> for the .yaml and .yml files it matches.
+/// and a pattern with <c>*</c> or <c>**</c> for the .yaml and .yml files it matches. Each file comes with its path
+/// relative to the base of the argument it was found through, which <c>--keep-structure</c> repeats under the output folder.
 /// </summary>
 internal static class InputExpander
 {
@@ -16,16 +17,16 @@ internal static class InputExpander
     /// <param name="arguments">The FILE arguments as typed.</param>
     /// <returns>The files, spelled as the user spelled them (or relative to the directory or pattern given).</returns>
     /// <exception cref="UsageException">An argument names nothing that exists, or an empty directory or pattern.</exception>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> arguments)
+    public static IReadOnlyList<InputFile> Expand(IEnumerable<string> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var files = new List<string>();
+        var files = new List<InputFile>();
         var seen = new HashSet<string>(PathComparison.Comparer);
         var problems = new List<string>();
 
         foreach (var argument in arguments)
         {
-            string[] found;
+            InputFile[] found;
             if (string.IsNullOrWhiteSpace(argument))
             {
                 problems.Add("an empty file name was given");
@@ -33,7 +34,7 @@ internal static class InputExpander
             }
             else if (File.Exists(argument))
             {
-                found = [argument];
+                found = [new InputFile(argument, Path.GetFileName(argument))];
             }
             else if (Directory.Exists(argument))
             {
@@ -42,6 +43,11 @@ internal static class InputExpander
                 {
                     problems.Add($"{argument}: the directory holds no .yaml or .yml files");
                 }
+            }
+            else if (IsPattern(argument) && ClimbsAfterWildcard(argument))
+            {
+                problems.Add($"{argument}: a pattern cannot go up with '..' after its first '*'");
+                continue;
             }
             else if (IsPattern(argument))
             {
@@ -59,7 +65,7 @@ internal static class InputExpander
 
             foreach (var file in found)
             {
-                if (seen.Add(Path.GetFullPath(file)))
+                if (seen.Add(Path.GetFullPath(file.Path)))
                 {
                     files.Add(file);
                 }
@@ -77,6 +83,17 @@ internal static class InputExpander
     /// <summary>True when <paramref name="argument"/> is a pattern rather than a plain path.</summary>
     public static bool IsPattern(string argument) => argument.Contains('*', StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when a <c>..</c> follows the first segment with a wildcard, which the matcher cannot follow; a pattern's
+    /// matches therefore always lie below its fixed folders, and their paths relative to those never go up.
+    /// </summary>
+    private static bool ClimbsAfterWildcard(string pattern)
+    {
+        var segments = pattern.Split(Separators);
+        var firstWild = Array.FindIndex(segments, s => s.Contains('*', StringComparison.Ordinal));
+        return segments.Skip(firstWild).Contains("..", StringComparer.Ordinal);
+    }
+
     private static bool IsMinutesFile(string path)
     {
         var extension = Path.GetExtension(path);
@@ -84,15 +101,15 @@ internal static class InputExpander
             || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string[] ListDirectory(string directory) =>
+    private static InputFile[] ListDirectory(string directory) =>
         [.. Directory.EnumerateFiles(directory)
             .Where(IsMinutesFile)
             .Select(Path.GetFileName)
             .OfType<string>()
             .Order(StringComparer.Ordinal)
-            .Select(name => Path.Combine(directory, name))];
+            .Select(name => new InputFile(Path.Combine(directory, name), name))];
 
-    private static string[] ExpandPattern(string pattern)
+    private static InputFile[] ExpandPattern(string pattern)
     {
         // The fixed directories before the first segment with a wildcard are the base; the rest is the glob.
         var segments = pattern.Split(Separators);
@@ -117,6 +134,16 @@ internal static class InputExpander
             .Select(match => match.Path)
             .Where(IsMinutesFile)
             .Order(StringComparer.Ordinal)
-            .Select(relative => baseDirectory.Length == 0 ? relative : Path.Join(baseDirectory, relative))];
+            .Select(relative => new InputFile(
+                baseDirectory.Length == 0 ? relative : Path.Join(baseDirectory, relative),
+                relative.Replace('/', Path.DirectorySeparatorChar)))];
     }
 }
+
+/// <summary>One minutes file to read, found through a FILE argument.</summary>
+/// <param name="Path">The file, spelled as the user spelled it (or joined to the directory or pattern given).</param>
+/// <param name="RelativePath">
+/// Its path relative to the base of its argument: the name alone for a file or a directory's file, the path
+/// below the fixed folders of a pattern (<c>2024/03/minutes.yaml</c> for <c>'archive/**/*.yaml'</c>).
+/// </param>
+internal sealed record InputFile(string Path, string RelativePath);

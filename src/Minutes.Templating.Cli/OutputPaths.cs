@@ -9,44 +9,65 @@ internal static class OutputPaths
     public const string Extension = ".docx";
 
     /// <summary>
+    /// Every document to write, per input and version (<see cref="Resolve"/> then <see cref="Versions"/>), checked
+    /// so that no two inputs are written to one file.
+    /// </summary>
+    /// <param name="inputs">The minutes files, as expanded from the command line.</param>
+    /// <param name="output">The <c>--output</c> value, or null.</param>
+    /// <param name="modes">The versions asked for.</param>
+    /// <param name="keepStructure">True for <c>--keep-structure</c>.</param>
+    /// <returns>For each input, in the same order, its documents.</returns>
+    /// <exception cref="UsageException">The output cannot be used for these inputs, or two inputs would be written to one file (every such pair is named).</exception>
+    public static IReadOnlyList<IReadOnlyList<(string Path, RenderMode Mode)>> Plan(IReadOnlyList<InputFile> inputs, string? output, IReadOnlyList<RenderMode> modes, bool keepStructure)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var documents = Resolve(inputs, output, keepStructure).Select(o => Versions(o, modes)).ToList();
+        var directory = output is not null && NamesDirectory(output, inputs.Count) ? output : null;
+        var byFullPath = new Dictionary<string, int>(PathComparison.Comparer);
+        var problems = new List<string>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            foreach (var (path, _) in documents[i])
+            {
+                var fullPath = Path.GetFullPath(path);
+                if (!byFullPath.TryAdd(fullPath, i) && byFullPath[fullPath] != i)
+                {
+                    problems.Add(Clash(inputs[byFullPath[fullPath]], inputs[i], path, directory, keepStructure));
+                }
+            }
+        }
+
+        return problems.Count > 0 ? throw new UsageException(problems) : documents;
+    }
+
+    /// <summary>
     /// Maps each input to its output path. Without <paramref name="output"/> a document goes next to its input.
     /// When <paramref name="output"/> names a directory (one that exists, one that ends with a separator,
-    /// one without an extension, or any output with several inputs) it goes there as <c>NAME.docx</c>;
+    /// one without an extension, or any output with several inputs) it goes there as <c>NAME.docx</c>, or with
+    /// <paramref name="keepStructure"/> at its input's <see cref="InputFile.RelativePath"/> below it;
     /// a <c>.docx</c> path with one input is that input's document.
     /// </summary>
     /// <param name="inputs">The minutes files, as expanded from the command line.</param>
     /// <param name="output">The <c>--output</c> value, or null.</param>
-    /// <returns>One output path per input, in the same order.</returns>
-    /// <exception cref="UsageException">The output cannot be used for these inputs, or two inputs would be written to one file.</exception>
-    public static IReadOnlyList<string> Resolve(IReadOnlyList<string> inputs, string? output)
+    /// <param name="keepStructure">True for <c>--keep-structure</c>, which needs <paramref name="output"/> to name a directory.</param>
+    /// <returns>One output path per input, in the same order; two may be the same (<see cref="Plan"/> refuses that).</returns>
+    /// <exception cref="UsageException">The output cannot be used for these inputs.</exception>
+    public static IReadOnlyList<string> Resolve(IReadOnlyList<InputFile> inputs, string? output, bool keepStructure = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        string[] outputs;
-        if (output is null)
+        if (output is not null && NamesDirectory(output, inputs.Count))
         {
-            outputs = [.. inputs.Select(input => Path.ChangeExtension(input, Extension))];
-        }
-        else if (NamesDirectory(output, inputs.Count))
-        {
-            outputs = [.. inputs.Select(input => Path.Join(output, Path.GetFileNameWithoutExtension(input) + Extension))];
-        }
-        else
-        {
-            outputs = [output];
+            return [.. inputs.Select(input => Path.Join(output, keepStructure ? Path.GetDirectoryName(input.RelativePath) : null, DocumentName(input.Path)))];
         }
 
-        var byFullPath = new Dictionary<string, int>(PathComparison.Comparer);
-        for (var i = 0; i < outputs.Length; i++)
+        if (keepStructure)
         {
-            if (!byFullPath.TryAdd(Path.GetFullPath(outputs[i]), i))
-            {
-                var first = byFullPath[Path.GetFullPath(outputs[i])];
-                throw new UsageException(
-                    $"{inputs[first]} and {inputs[i]} would both be written to {outputs[i]}; render them to different directories");
-            }
+            throw new UsageException(output is null
+                ? "--keep-structure places each document under the directory given with -o DIR; give one"
+                : $"--keep-structure places each document under the directory given with -o DIR, but {output} names one file");
         }
 
-        return outputs;
+        return output is null ? [.. inputs.Select(input => Path.ChangeExtension(input.Path, Extension))] : [output];
     }
 
     /// <summary>What comes before <see cref="Extension"/> in the name of a publication version.</summary>
@@ -63,29 +84,6 @@ internal static class OutputPaths
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(modes);
         return [.. modes.Select(mode => (mode == RenderMode.Publication ? PublicationPath(output) : output, mode))];
-    }
-
-    /// <summary>
-    /// Checks that no two documents of different inputs, in any version, go to one file
-    /// (<c>a.yaml</c> in publication and <c>a.publication.yaml</c> in internal would).
-    /// </summary>
-    /// <exception cref="UsageException">Two inputs would be written to one file.</exception>
-    public static void CheckDistinct(IReadOnlyList<string> inputs, IReadOnlyList<IReadOnlyList<(string Path, RenderMode Mode)>> documents)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(documents);
-        var byFullPath = new Dictionary<string, int>(PathComparison.Comparer);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            foreach (var (path, _) in documents[i])
-            {
-                if (!byFullPath.TryAdd(Path.GetFullPath(path), i))
-                {
-                    throw new UsageException(
-                        $"{inputs[byFullPath[Path.GetFullPath(path)]]} and {inputs[i]} would both be written to {path}; render them to different directories");
-                }
-            }
-        }
     }
 
     /// <summary>
@@ -120,6 +118,51 @@ internal static class OutputPaths
         output.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)
             ? output[..^Extension.Length] + PublicationSuffix + output[^Extension.Length..]
             : output + PublicationSuffix + Extension;
+
+    /// <summary>The name of the document for <paramref name="input"/>: its name with <see cref="Extension"/>.</summary>
+    private static string DocumentName(string input) => Path.GetFileNameWithoutExtension(input) + Extension;
+
+    /// <summary>
+    /// What to say when <paramref name="first"/> and <paramref name="second"/> would both be written to
+    /// <paramref name="path"/>: both inputs, and the way out that works for them.
+    /// </summary>
+    private static string Clash(InputFile first, InputFile second, string path, string? directory, bool keepStructure)
+    {
+        var clash = $"{first.Path} and {second.Path} would both be written to {path}";
+        var folder = Path.GetDirectoryName(first.RelativePath) ?? string.Empty;
+        var otherFolder = Path.GetDirectoryName(second.RelativePath) ?? string.Empty;
+        if (directory is not null && !keepStructure && !PathComparison.Comparer.Equals(folder, otherFolder))
+        {
+            return $"{clash}; give --keep-structure to write each below {directory} in its own folder";
+        }
+
+        var inOneFolder = PathComparison.Comparer.Equals(
+            Path.GetDirectoryName(Path.GetFullPath(first.Path)),
+            Path.GetDirectoryName(Path.GetFullPath(second.Path)));
+        if (directory is null || inOneFolder)
+        {
+            return $"{clash}; rename one of them";
+        }
+
+        return $"{clash}; give --keep-structure with a pattern over the folder that holds both, such as '{CommonPattern(first.Path, second.Path)}', or render them to different directories";
+    }
+
+    /// <summary>A pattern that finds both files below their nearest common folder, spelled as the user spelled them.</summary>
+    private static string CommonPattern(string first, string second)
+    {
+        if (Path.IsPathRooted(first) != Path.IsPathRooted(second))
+        {
+            (first, second) = (Path.GetFullPath(first), Path.GetFullPath(second));
+        }
+
+        char[] separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
+        var a = (Path.GetDirectoryName(first) ?? string.Empty).Split(separators);
+        var b = (Path.GetDirectoryName(second) ?? string.Empty).Split(separators);
+        var common = a.Zip(b).TakeWhile(pair => PathComparison.Comparer.Equals(pair.First, pair.Second)).Select(pair => pair.First).ToArray();
+        var folder = string.Join('/', common);
+        var extension = PathComparison.Comparer.Equals(Path.GetExtension(first), Path.GetExtension(second)) ? Path.GetExtension(first) : ".y*ml";
+        return (folder.Length == 0 ? string.Empty : folder + "/") + "**/*" + extension;
+    }
 
     private static bool NamesDirectory(string output, int inputCount)
     {

@@ -21,10 +21,11 @@ internal static class RenderCommand
     /// <param name="language">The <c>--language</c> value that overrides each document's language, or null.</param>
     /// <param name="pdf">True for <c>--pdf</c>: a PDF beside each document (also asked for by an <c>--output</c> that names a .pdf).</param>
     /// <param name="limits">How much of each file may be read (<c>--limit</c>); null for the defaults.</param>
+    /// <param name="keepStructure">True for <c>--keep-structure</c>: each document goes below the <c>-o</c> directory at its input's path relative to its argument.</param>
     /// <param name="renderLimits">How much work each rendering may do (<c>--limit</c>); null for the defaults.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="UsageException">The command line names things that cannot be used, or LibreOffice is needed and missing.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false, ReadLimits? limits = null, RenderLimits? renderLimits = null)
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false, ReadLimits? limits = null, bool keepStructure = false, RenderLimits? renderLimits = null)
     {
         limits ??= ReadLimits.Default;
         renderLimits ??= RenderLimits.Default;
@@ -35,11 +36,10 @@ internal static class RenderCommand
         }
 
         modes ??= [RenderMode.Internal];
-        var inputs = InputExpander.Expand(fileArguments);
+        var files = InputExpander.Expand(fileArguments);
+        var inputs = files.Select(file => file.Path).ToList();
         using var pdfOutputs = pdf || PdfOutputs.NamesPdf(output) ? PdfOutputs.Prepare(inputs, output) : null;
-        var outputs = OutputPaths.Resolve(inputs, pdfOutputs?.DocxOutput ?? output);
-        var documents = outputs.Select(o => OutputPaths.Versions(o, modes)).ToList();
-        OutputPaths.CheckDistinct(inputs, documents);
+        var documents = OutputPaths.Plan(files, pdfOutputs?.DocxOutput ?? output, modes, keepStructure);
         var located = TemplateResolver.Locate(template);
         var toWrite = documents.SelectMany(versions => versions.Select(document => document.Path)).ToList();
         if (pdfOutputs is not null)

@@ -13,7 +13,7 @@ internal static class ValidateCommand
     /// <exception cref="UsageException">The command line names files that do not exist.</exception>
     public static int Run(IReadOnlyList<string> fileArguments, Reporter reporter, ReadLimits? limits = null)
     {
-        var inputs = InputExpander.Expand(fileArguments);
+        var inputs = InputExpander.Expand(fileArguments).Select(file => file.Path).ToList();
         var valid = 0;
         foreach (var input in inputs)
         {

@@ -66,10 +66,10 @@ internal sealed class Numbering
     /// loop iteration, and does not directly follow a paragraph of the same list, begins again at 1.
     /// The paragraph gets a new list instance; the paragraphs after it in the same run follow it.
     /// </summary>
-    /// <param name="root">The rendered part, still holding the engine's iteration markers.</param>
+    /// <param name="paragraphsAndIterations">The rendered part's paragraphs and the engine's iteration markers, in document order.</param>
     /// <param name="added">Receives the new list instances: (new numId, abstractNumId).</param>
     /// <param name="nextNumId">The next free numId, shared by the rendering's parts.</param>
-    public void RestartLists(XElement root, List<(int NumId, string AbstractId)> added, ref int nextNumId)
+    public void RestartLists(IEnumerable<XElement> paragraphsAndIterations, List<(int NumId, string AbstractId)> added, ref int nextNumId)
     {
         if (!HasCountingLists)
         {
@@ -79,7 +79,7 @@ internal sealed class Numbering
         nextNumId = Math.Max(nextNumId, _maxNumId + 1);
         var iteration = 0;
         var current = new Dictionary<string, (int Iteration, string NumId, XElement Last)>(StringComparer.Ordinal);
-        foreach (var element in root.Descendants().Where(e => e.Name == P || e.Name == IterationMarker))
+        foreach (var element in paragraphsAndIterations)
         {
             if (element.Name == IterationMarker)
             {

@@ -20,19 +20,31 @@ internal static class OutputFixer
     {
         var document = XDocument.Parse(xml, LoadOptions.None);
         var root = document.Root!;
-        MoveBlocks(root);
-        ApplyListLevels(root);
+
+        // The tree is walked twice, not once per fix: once for the markers that move or change paragraphs, once
+        // for everything else, in the order the fixes used to find it one walk each.
+        var (blocks, levels) = FindBlocksAndLevels(root);
+        if (blocks.Count > 0)
+        {
+            MoveBlocks(blocks);
+
+            // What moved was copied, with any level markers in it.
+            levels = [.. root.Descendants(LevelMarker)];
+        }
+
+        ApplyListLevels(levels);
+        var found = Found.In(root);
         var nextNumId = state.NextNumId;
-        numbering.RestartLists(root, state.AddedLists, ref nextNumId);
+        numbering.RestartLists(found.ListParagraphs, state.AddedLists, ref nextNumId);
         state.NextNumId = nextNumId;
         root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
-        RemoveMarkers(root);
-        RenumberDrawings(root, state);
-        RenumberShapes(root);
-        RenumberBookmarks(root, state);
-        RenumberParagraphIds(root, state);
-        DropCopiedComments(root);
-        RepairTables(root);
+        RemoveMarkers(found.MarkerParents);
+        RenumberDrawings(found.Drawings, state);
+        RenumberShapes(found.Shapes);
+        RenumberBookmarks(found.Bookmarks, state);
+        RenumberParagraphIds(found.ParagraphIds, state);
+        DropCopiedComments(found.Comments);
+        RepairTables(found.Tables, found.Cells);
         return document;
     }
 
@@ -49,13 +61,28 @@ internal static class OutputFixer
         return stream.ToArray();
     }
 
+    private static (List<XElement> Blocks, List<XElement> Levels) FindBlocksAndLevels(XElement root)
+    {
+        var blocks = new List<XElement>();
+        var levels = new List<XElement>();
+        foreach (var element in root.Descendants())
+        {
+            if (element.Name.Namespace == Mt)
+            {
+                (element.Name == BlockMarker ? blocks : element.Name == LevelMarker ? levels : null)?.Add(element);
+            }
+        }
+
+        return (blocks, levels);
+    }
+
     /// <summary>
     /// A table that a tag wrote inside its paragraph goes after that paragraph, which is dropped when
     /// nothing else is in it: a paragraph cannot hold a table.
     /// </summary>
-    private static void MoveBlocks(XElement root)
+    private static void MoveBlocks(List<XElement> blocks)
     {
-        foreach (var marker in root.Descendants(BlockMarker).ToList())
+        foreach (var marker in blocks)
         {
             var paragraph = marker.Ancestors(P).FirstOrDefault();
             if (paragraph is null)
@@ -78,27 +105,17 @@ internal static class OutputFixer
     /// Removes the engine's markers. Each parent's children are rebuilt once: removing the markers one by one
     /// would walk their siblings each time, which costs the square of a long body's length.
     /// </summary>
-    private static void RemoveMarkers(XElement root)
+    private static void RemoveMarkers(List<XElement> parents)
     {
-        var parents = new HashSet<XElement>();
-        var ordered = new List<XElement>();
-        foreach (var marker in root.Descendants())
-        {
-            if (marker.Name.Namespace == Mt && marker.Parent is { } parent && parents.Add(parent))
-            {
-                ordered.Add(parent);
-            }
-        }
-
-        foreach (var parent in ordered)
+        foreach (var parent in parents)
         {
             parent.ReplaceNodes(parent.Nodes().Where(n => !(n is XElement e && e.Name.Namespace == Mt)).ToList());
         }
     }
 
-    private static void ApplyListLevels(XElement root)
+    private static void ApplyListLevels(List<XElement> levels)
     {
-        foreach (var marker in root.Descendants(LevelMarker).ToList())
+        foreach (var marker in levels)
         {
             var paragraph = marker.Ancestors(P).FirstOrDefault();
             var level = (string?)marker.Attribute("v") ?? "0";
@@ -141,9 +158,9 @@ internal static class OutputFixer
         }
     }
 
-    private static void RenumberDrawings(XElement root, RenderState state)
+    private static void RenumberDrawings(List<XElement> drawings, RenderState state)
     {
-        foreach (var drawing in root.Descendants(DocPr))
+        foreach (var drawing in drawings)
         {
             drawing.SetAttributeValue("id", state.NextDrawingId++);
         }
@@ -153,10 +170,10 @@ internal static class OutputFixer
     /// VML shapes (text boxes, and the fallback of DrawingML ones) that loops copied keep their ids:
     /// a shape type is defined once, and every shape gets an id of its own.
     /// </summary>
-    private static void RenumberShapes(XElement root)
+    private static void RenumberShapes(List<XElement> shapes)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var shape in root.Descendants().Where(e => e.Name.Namespace == Vml && e.Attribute("id") is not null).ToList())
+        foreach (var shape in shapes)
         {
             var id = (string)shape.Attribute("id")!;
             if (shape.Name == Vml + "shapetype")
@@ -179,11 +196,11 @@ internal static class OutputFixer
         }
     }
 
-    private static void RenumberBookmarks(XElement root, RenderState state)
+    private static void RenumberBookmarks(List<XElement> bookmarks, RenderState state)
     {
         var open = new Dictionary<string, Stack<string>>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in root.Descendants().Where(e => e.Name == BookmarkStart || e.Name == BookmarkEnd).ToList())
+        foreach (var element in bookmarks)
         {
             var oldId = (string?)element.Attribute(Id) ?? string.Empty;
             if (element.Name == BookmarkStart)
@@ -217,9 +234,9 @@ internal static class OutputFixer
         }
     }
 
-    private static void RenumberParagraphIds(XElement root, RenderState state)
+    private static void RenumberParagraphIds(List<XElement> elements, RenderState state)
     {
-        foreach (var element in root.Descendants().Where(e => e.Attribute(ParaId) is not null))
+        foreach (var element in elements)
         {
             var value = (state.NextParagraphId++).ToString("X8", CultureInfo.InvariantCulture);
             element.SetAttributeValue(ParaId, value);
@@ -230,11 +247,10 @@ internal static class OutputFixer
         }
     }
 
-    private static void DropCopiedComments(XElement root)
+    private static void DropCopiedComments(List<XElement> comments)
     {
-        XName[] names = [W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"];
         var seen = new HashSet<(XName, string)>();
-        foreach (var element in root.Descendants().Where(e => names.Contains(e.Name)).ToList())
+        foreach (var element in comments)
         {
             if (!seen.Add((element.Name, (string?)element.Attribute(Id) ?? string.Empty)))
             {
@@ -248,9 +264,9 @@ internal static class OutputFixer
         }
     }
 
-    private static void RepairTables(XElement root)
+    private static void RepairTables(List<XElement> tables, List<XElement> cells)
     {
-        foreach (var table in root.Descendants(Tbl).Reverse().ToList())
+        foreach (var table in tables)
         {
             if (!table.Elements(Tr).Any())
             {
@@ -258,7 +274,7 @@ internal static class OutputFixer
             }
         }
 
-        foreach (var cell in root.Descendants(Tc))
+        foreach (var cell in cells)
         {
             if (!cell.Elements(P).Any() && !cell.Elements(Tbl).Any())
             {
@@ -267,6 +283,147 @@ internal static class OutputFixer
             else if (cell.Elements().LastOrDefault()?.Name == Tbl)
             {
                 cell.Add(new XElement(P));
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the fixes after the list levels work on, found in one walk in document order. Markers and what is
+    /// inside them are left out of everything but the list paragraphs, as removing the markers first would.
+    /// </summary>
+    private sealed class Found
+    {
+        private static readonly XName[] CommentNames = [W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference"];
+
+        /// <summary>Paragraphs and iteration markers, for restarting counting lists.</summary>
+        public List<XElement> ListParagraphs { get; } = [];
+
+        /// <summary>The elements holding markers, each once, in document order.</summary>
+        public List<XElement> MarkerParents { get; } = [];
+
+        public List<XElement> Drawings { get; } = [];
+
+        /// <summary>VML elements with an id.</summary>
+        public List<XElement> Shapes { get; } = [];
+
+        public List<XElement> Bookmarks { get; } = [];
+
+        public List<XElement> ParagraphIds { get; } = [];
+
+        public List<XElement> Comments { get; } = [];
+
+        public List<XElement> Tables { get; } = [];
+
+        public List<XElement> Cells { get; } = [];
+
+        /// <summary>Walks <paramref name="root"/>'s descendants once, without recursion (a template's nesting has no bound).</summary>
+        public static Found In(XElement root)
+        {
+            var found = new Found();
+            XElement? marker = null;
+            var parents = new HashSet<XElement>(ReferenceEqualityComparer.Instance);
+            var element = FirstElement(root);
+            while (element is not null)
+            {
+                found.Visit(element, ref marker, parents);
+                if (FirstElement(element) is { } child)
+                {
+                    element = child;
+                    continue;
+                }
+
+                while (element is not null && element != root)
+                {
+                    if (element == marker)
+                    {
+                        marker = null;
+                    }
+
+                    if (NextElement(element) is { } next)
+                    {
+                        element = next;
+                        break;
+                    }
+
+                    element = element.Parent;
+                }
+
+                if (element == root)
+                {
+                    break;
+                }
+            }
+
+            return found;
+        }
+
+        private static XElement? FirstElement(XElement element) => element.FirstNode is XElement first ? first : NextElement(element.FirstNode);
+
+        private static XElement? NextElement(XNode? node)
+        {
+            for (node = node?.NextNode; node is not null; node = node.NextNode)
+            {
+                if (node is XElement next)
+                {
+                    return next;
+                }
+            }
+
+            return null;
+        }
+
+        private void Visit(XElement element, ref XElement? marker, HashSet<XElement> parents)
+        {
+            var name = element.Name;
+            if (name == P || name == IterationMarker)
+            {
+                ListParagraphs.Add(element);
+            }
+
+            if (marker is not null)
+            {
+                return;
+            }
+
+            if (name.Namespace == Mt)
+            {
+                marker = element;
+                if (element.Parent is { } parent && parents.Add(parent))
+                {
+                    MarkerParents.Add(parent);
+                }
+
+                return;
+            }
+
+            if (name == DocPr)
+            {
+                Drawings.Add(element);
+            }
+            else if (name.Namespace == Vml && element.Attribute("id") is not null)
+            {
+                Shapes.Add(element);
+            }
+            else if (name == BookmarkStart || name == BookmarkEnd)
+            {
+                Bookmarks.Add(element);
+            }
+            else if (name == Tbl)
+            {
+                Tables.Add(element);
+            }
+            else if (name == Tc)
+            {
+                Cells.Add(element);
+            }
+            else if (Array.IndexOf(CommentNames, name) >= 0)
+            {
+                Comments.Add(element);
+            }
+
+            if (element.Attribute(ParaId) is not null)
+            {
+                ParagraphIds.Add(element);
             }
         }
     }

@@ -98,7 +98,7 @@ internal static class PartRenderer
             LimitToString = options.Limits.StringSize,
             OnStringLimit = ScriptLimitBehavior.Throw,
             RegexTimeOut = options.Limits.RegexTime,
-            MemberFilter = member => member.DeclaringType == typeof(DateTime),
+            MemberFilter = DotNetMembers.IsReadable,
             CancellationToken = cancellation,
         };
         context.PushCulture(culture);

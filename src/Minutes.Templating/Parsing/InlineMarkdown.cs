@@ -103,7 +103,9 @@ public static class InlineMarkdown
         public List<Inline> ParseRange(int start, int end, int depth)
         {
             var result = new List<Inline>();
-            var text = new StringBuilder();
+
+            // Room for the whole range at once: a builder that grew in chunks allocates again on every Clear.
+            var text = new StringBuilder(end - start);
             var finder = new Finder(this, end);
             var markup = depth < MaxNesting;
 

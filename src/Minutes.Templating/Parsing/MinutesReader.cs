@@ -55,6 +55,11 @@ internal sealed partial class MinutesReader
     /// <summary>Every text value read, to look for withheld names written without markup.</summary>
     private readonly List<SourceScalar> _texts = [];
 
+    /// <summary>The markup errors and Woo grounds of the text being read: one pair of lists for every text.</summary>
+    private readonly List<(int Offset, string Message)> _markupErrors = [];
+
+    private readonly List<(int Offset, string Ground)> _markupGrounds = [];
+
     /// <summary>Free-text fields that are not inline text and so cannot withhold part of themselves, with their keys.</summary>
     private readonly List<(SourceScalar Scalar, string Key)> _plainTexts = [];
 
@@ -388,7 +393,15 @@ internal sealed partial class MinutesReader
             return null;
         }
 
-        var forms = map.Entries.Where(e => PointFormKeys.Contains(e.Key.Value)).Select(e => e.Key).ToList();
+        var forms = new List<SourceScalar>(1);
+        foreach (var (key, _) in map.Entries)
+        {
+            if (PointFormKeys.Contains(key.Value))
+            {
+                forms.Add(key);
+            }
+        }
+
         if (forms.Count == 0)
         {
             CheckKeys(map, [.. TextPointKeys, .. TopicPointKeys, .. ActionPointKeys, .. AgreementPointKeys, .. DecisionPointKeys, .. TablePointKeys, .. ImagePointKeys], "point");
@@ -460,7 +473,6 @@ internal sealed partial class MinutesReader
 
     private void CheckPointKeys(SourceMapping map, string form, string[] allowed)
     {
-        var allPointKeys = TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).Concat(DecisionPointKeys).Concat(ImagePointKeys).ToArray();
         foreach (var (key, _) in map.Entries)
         {
             if (allowed.Contains(key.Value))
@@ -468,7 +480,7 @@ internal sealed partial class MinutesReader
                 continue;
             }
 
-            if (allPointKeys.Contains(key.Value))
+            if (TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).Concat(DecisionPointKeys).Concat(ImagePointKeys).Contains(key.Value))
             {
                 Error(DiagnosticCodes.UnknownKey, $"key '{key.Value}' does not belong to a '{form}' point; its keys are {Quote(allowed)}", key.Location);
             }
@@ -689,8 +701,10 @@ internal sealed partial class MinutesReader
         }
 
         var value = scalar.IsBlock ? scalar.Value.TrimEnd('\n') : scalar.Value;
-        var errors = new List<(int Offset, string Message)>();
-        var grounds = new List<(int Offset, string Ground)>();
+        var errors = _markupErrors;
+        var grounds = _markupGrounds;
+        errors.Clear();
+        grounds.Clear();
         var text = InlineMarkdown.Parse(value, errors, grounds);
         foreach (var (offset, message) in errors)
         {
@@ -762,7 +776,9 @@ internal sealed partial class MinutesReader
         foreach (var scalar in _texts)
         {
             var value = scalar.Value;
-            var spans = RedactionSpan().Matches(value).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
+            var spans = value.Contains("[[", StringComparison.Ordinal)
+                ? RedactionSpan().Matches(value).Select(m => (m.Index, End: m.Index + m.Length)).ToList()
+                : [];
             foreach (var (name, ground) in withheld)
             {
                 foreach (var (start, length) in WithheldNames.Find(value, name))
@@ -982,8 +998,15 @@ internal sealed partial class MinutesReader
     private T? ReadEnum<T>(SourceMapping map, string key, (string Name, T Value)[] allowed)
         where T : struct, Enum
     {
-        if (Value(map, key) is not { } node || AsScalar(node, key, "one of " + Quote(allowed.Select(a => a.Name))) is not { } scalar)
+        if (Value(map, key) is not { } node)
         {
+            return null;
+        }
+
+        if (node is not SourceScalar { Kind: not ScalarKind.Null } scalar)
+        {
+            // As AsScalar, with the list of values written only when it is needed.
+            WrongType(node, $"'{key}'", "one of " + Quote(allowed.Select(a => a.Name)));
             return null;
         }
 

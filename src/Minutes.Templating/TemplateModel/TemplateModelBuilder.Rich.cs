@@ -8,7 +8,8 @@ namespace Minutes.Templating.TemplateModel;
 internal sealed partial class TemplateModelBuilder
 {
     /// <summary>The keys every point has for the rich forms (null where they do not apply).</summary>
-    private static readonly string[] RichPointKeys = ["vote", "table", "caption", "header", "rows", "image", "alt", "width_cm"];
+    /// <summary>The names every point has, null until its kind sets them.</summary>
+    private static readonly string[] NullPointKeys = ["by", "owner", "owner_name", "due", "due_text", "vote", "table", "caption", "header", "rows", "image", "alt", "width_cm"];
 
     private static void SetTable(ScriptObject value, TablePoint table)
     {

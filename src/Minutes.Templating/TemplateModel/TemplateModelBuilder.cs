@@ -201,7 +201,7 @@ internal sealed partial class TemplateModelBuilder
 
     private ScriptObject BuildPerson(Person person, InlineText display)
     {
-        var value = new ScriptObject();
+        var value = NewObject(ModelNames.Person);
         value.SetValue("display", display, true);
         value.SetValue("text", person.Text, true);
         value.SetValue("name", person.Name, true);
@@ -365,7 +365,7 @@ internal sealed partial class TemplateModelBuilder
         var list = new ScriptArray();
         foreach (var point in points)
         {
-            var value = new ScriptObject();
+            var value = NewObject(ModelNames.Point);
             value.SetValue("item_number", item.Number, true);
             value.SetValue("item_title", item.Title, true);
             value.SetValue("level", level, true);
@@ -423,13 +423,19 @@ internal sealed partial class TemplateModelBuilder
         value.SetValue("text", text, true);
         value.SetValue("label", label, true);
         value.SetValue("is_outcome", label is not null, true);
-        foreach (var key in (string[])["by", "owner", "owner_name", "due", "due_text", .. RichPointKeys])
+        foreach (var key in NullPointKeys)
         {
             value.SetValue(key, null, false);
         }
 
         value.SetValue("points", new ScriptArray(), false);
     }
+
+    /// <summary>
+    /// An object of the model sized for every name <paramref name="shape"/> declares, so that filling it never
+    /// grows its table: points are most of a large model.
+    /// </summary>
+    private static ScriptObject NewObject(ModelName shape) => new(shape.Members.Count);
 
     private void AddOutcome(ScriptObject value, ScriptArray list)
     {

@@ -22,16 +22,54 @@ public sealed class InputExpanderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    private static List<string> Paths(IReadOnlyList<InputFile> files) => [.. files.Select(file => file.Path)];
+
+    private static List<string> RelativePaths(IReadOnlyList<InputFile> files) => [.. files.Select(file => file.RelativePath)];
+
+    [Fact]
+    public void Each_file_comes_with_its_path_relative_to_the_base_of_its_argument()
+    {
+        var files = InputExpander.Expand([_temp["single.yaml"], _temp["minutes"], _temp["minutes/**/*.yml"]]);
+
+        Assert.Equal(
+            [
+                (_temp["single.yaml"], "single.yaml"),
+                (Path.Join(_temp["minutes"], "C.YAML"), "C.YAML"),
+                (Path.Join(_temp["minutes"], "a.yml"), "a.yml"),
+                (Path.Join(_temp["minutes"], "b.yaml"), "b.yaml"),
+                (Path.Join(_temp["minutes"], "2022/q4/older.yml"), Path.Join("2022", "q4", "older.yml")),
+            ],
+            files.Select(file => (file.Path, file.RelativePath)));
+    }
+
+    [Fact]
+    public void A_pattern_with_wildcards_in_several_segments_is_relative_to_its_fixed_folders()
+    {
+        var files = InputExpander.Expand([_temp["minutes/*/q*/*.yml"]]);
+
+        Assert.Equal([Path.Join("2022", "q4", "older.yml")], RelativePaths(files));
+    }
+
+    [Fact]
+    public void A_pattern_that_goes_up_after_a_wildcard_is_reported_and_one_that_goes_up_before_is_followed()
+    {
+        var e = Assert.Throws<UsageException>(() => InputExpander.Expand([_temp["minutes/*/../single.yaml"]]));
+        var files = InputExpander.Expand([_temp["minutes/2022/../*.yml"]]);
+
+        Assert.Equal([$"{_temp["minutes/*/../single.yaml"]}: a pattern cannot go up with '..' after its first '*'"], e.Problems);
+        Assert.Equal(["a.yml"], RelativePaths(files));
+    }
+
     [Fact]
     public void A_file_stands_for_itself_whatever_its_extension()
     {
-        Assert.Equal([_temp["readme.md"]], InputExpander.Expand([_temp["readme.md"]]));
+        Assert.Equal([_temp["readme.md"]], Paths(InputExpander.Expand([_temp["readme.md"]])));
     }
 
     [Fact]
     public void A_directory_stands_for_the_yaml_files_directly_inside_it_in_name_order()
     {
-        var files = InputExpander.Expand([_temp["minutes"]]);
+        var files = Paths(InputExpander.Expand([_temp["minutes"]]));
 
         Assert.Equal(
             [Path.Join(_temp["minutes"], "C.YAML"), Path.Join(_temp["minutes"], "a.yml"), Path.Join(_temp["minutes"], "b.yaml")],
@@ -41,7 +79,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void A_directory_with_a_trailing_separator_gives_clean_paths()
     {
-        var files = InputExpander.Expand([_temp["minutes/"]]);
+        var files = Paths(InputExpander.Expand([_temp["minutes/"]]));
 
         Assert.Contains(Path.Join(_temp["minutes"], "b.yaml"), files);
     }
@@ -49,7 +87,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void A_pattern_matches_yaml_files_in_one_directory()
     {
-        var files = InputExpander.Expand([_temp["minutes/*.y*ml"]]);
+        var files = Paths(InputExpander.Expand([_temp["minutes/*.y*ml"]]));
 
         Assert.Equal([Path.Join(_temp["minutes"], "a.yml"), Path.Join(_temp["minutes"], "b.yaml")], files);
     }
@@ -57,7 +95,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void A_double_star_pattern_descends_into_subdirectories()
     {
-        var files = InputExpander.Expand([_temp["minutes/**/*.yml"]]);
+        var files = Paths(InputExpander.Expand([_temp["minutes/**/*.yml"]]));
 
         Assert.Equal([Path.Join(_temp["minutes"], "2022/q4/older.yml"), Path.Join(_temp["minutes"], "a.yml")], files);
     }
@@ -65,7 +103,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void A_pattern_keeps_only_minutes_files()
     {
-        var files = InputExpander.Expand([_temp["minutes/*"]]);
+        var files = Paths(InputExpander.Expand([_temp["minutes/*"]]));
 
         Assert.DoesNotContain(files, f => f.EndsWith(".txt", StringComparison.Ordinal));
         Assert.Equal(3, files.Count);
@@ -74,7 +112,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void Arguments_keep_their_order_and_each_file_comes_once()
     {
-        var files = InputExpander.Expand([_temp["single.yaml"], _temp["minutes/b.yaml"], _temp["minutes"], _temp["single.yaml"]]);
+        var files = Paths(InputExpander.Expand([_temp["single.yaml"], _temp["minutes/b.yaml"], _temp["minutes"], _temp["single.yaml"]]));
 
         Assert.Equal(
             [
@@ -90,7 +128,7 @@ public sealed class InputExpanderTests : IDisposable
     public void Every_missing_argument_is_reported_at_once()
     {
         var e = Assert.Throws<UsageException>(
-            () => InputExpander.Expand([_temp["nope.yaml"], _temp["single.yaml"], _temp["gone/"]]));
+            () => Paths(InputExpander.Expand([_temp["nope.yaml"], _temp["single.yaml"], _temp["gone/"]])));
 
         Assert.Equal(
             [$"{_temp["nope.yaml"]}: no such file or directory", $"{_temp["gone/"]}: no such file or directory"],
@@ -100,7 +138,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void A_directory_without_minutes_is_reported()
     {
-        var e = Assert.Throws<UsageException>(() => InputExpander.Expand([_temp["empty"]]));
+        var e = Assert.Throws<UsageException>(() => Paths(InputExpander.Expand([_temp["empty"]])));
 
         Assert.Contains("holds no .yaml or .yml files", e.Message, StringComparison.Ordinal);
     }
@@ -110,7 +148,7 @@ public sealed class InputExpanderTests : IDisposable
     [InlineData("nowhere/*.yaml")]
     public void A_pattern_that_matches_nothing_is_reported(string pattern)
     {
-        var e = Assert.Throws<UsageException>(() => InputExpander.Expand([_temp[pattern]]));
+        var e = Assert.Throws<UsageException>(() => Paths(InputExpander.Expand([_temp[pattern]])));
 
         Assert.Contains("no .yaml or .yml files match", e.Message, StringComparison.Ordinal);
     }
@@ -118,7 +156,7 @@ public sealed class InputExpanderTests : IDisposable
     [Fact]
     public void An_empty_argument_is_reported()
     {
-        Assert.Throws<UsageException>(() => InputExpander.Expand([""]));
+        Assert.Throws<UsageException>(() => Paths(InputExpander.Expand([""])));
     }
 
     [Theory]

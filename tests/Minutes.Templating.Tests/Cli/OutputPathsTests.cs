@@ -10,12 +10,15 @@ public sealed class OutputPathsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>Inputs given as files, each placed by its name alone.</summary>
+    private static InputFile[] Files(params string[] paths) => [.. paths.Select(path => new InputFile(path, Path.GetFileName(path)))];
+
     [Fact]
     public void Without_output_each_document_goes_next_to_its_input()
     {
         var inputs = new[] { Path.Join("examples", "lrt-2023-04-21.yaml"), Path.Join("other", "b.yml"), "c" };
 
-        var outputs = OutputPaths.Resolve(inputs, output: null);
+        var outputs = OutputPaths.Resolve(Files(inputs), output: null);
 
         Assert.Equal([Path.Join("examples", "lrt-2023-04-21.docx"), Path.Join("other", "b.docx"), "c.docx"], outputs);
     }
@@ -25,7 +28,7 @@ public sealed class OutputPathsTests : IDisposable
     [InlineData("deeper/out/")]
     public void An_output_ending_in_a_separator_is_a_directory(string output)
     {
-        var outputs = OutputPaths.Resolve([Path.Join("examples", "lrt-2023-04-21.yaml")], _temp[output]);
+        var outputs = OutputPaths.Resolve(Files(Path.Join("examples", "lrt-2023-04-21.yaml")), _temp[output]);
 
         Assert.Equal([Path.Join(_temp[output], "lrt-2023-04-21.docx")], outputs);
     }
@@ -35,7 +38,7 @@ public sealed class OutputPathsTests : IDisposable
     {
         Directory.CreateDirectory(_temp["out.docx"]);
 
-        var outputs = OutputPaths.Resolve(["a.yaml"], _temp["out.docx"]);
+        var outputs = OutputPaths.Resolve(Files("a.yaml"), _temp["out.docx"]);
 
         Assert.Equal([Path.Join(_temp["out.docx"], "a.docx")], outputs);
     }
@@ -43,7 +46,7 @@ public sealed class OutputPathsTests : IDisposable
     [Fact]
     public void A_new_output_without_extension_is_a_directory()
     {
-        var outputs = OutputPaths.Resolve(["a.yaml"], _temp["out"]);
+        var outputs = OutputPaths.Resolve(Files("a.yaml"), _temp["out"]);
 
         Assert.Equal([Path.Join(_temp["out"], "a.docx")], outputs);
     }
@@ -51,7 +54,7 @@ public sealed class OutputPathsTests : IDisposable
     [Fact]
     public void A_docx_output_with_one_input_is_that_file()
     {
-        var outputs = OutputPaths.Resolve(["a.yaml"], _temp["report.docx"]);
+        var outputs = OutputPaths.Resolve(Files("a.yaml"), _temp["report.docx"]);
 
         Assert.Equal([_temp["report.docx"]], outputs);
     }
@@ -59,15 +62,37 @@ public sealed class OutputPathsTests : IDisposable
     [Fact]
     public void Several_inputs_go_into_the_output_directory_by_name()
     {
-        var outputs = OutputPaths.Resolve([Path.Join("x", "a.yaml"), Path.Join("y", "b.yml")], _temp["out"]);
+        var outputs = OutputPaths.Resolve(Files(Path.Join("x", "a.yaml"), Path.Join("y", "b.yml")), _temp["out"]);
 
         Assert.Equal([Path.Join(_temp["out"], "a.docx"), Path.Join(_temp["out"], "b.docx")], outputs);
     }
 
     [Fact]
+    public void With_keep_structure_each_input_goes_below_the_directory_at_its_relative_path()
+    {
+        InputFile[] inputs =
+        [
+            new(Path.Join("archive", "2024", "03", "minutes.yaml"), Path.Join("2024", "03", "minutes.yaml")),
+            new(Path.Join("archive", "loose.yml"), "loose.yml"),
+        ];
+
+        var outputs = OutputPaths.Resolve(inputs, _temp["out"], keepStructure: true);
+
+        Assert.Equal([Path.Join(_temp["out"], "2024", "03", "minutes.docx"), Path.Join(_temp["out"], "loose.docx")], outputs);
+    }
+
+    [Fact]
+    public void Without_keep_structure_the_relative_path_is_not_used()
+    {
+        InputFile[] inputs = [new(Path.Join("archive", "2024", "03", "minutes.yaml"), Path.Join("2024", "03", "minutes.yaml"))];
+
+        Assert.Equal([Path.Join(_temp["out"], "minutes.docx")], OutputPaths.Resolve(inputs, _temp["out"]));
+    }
+
+    [Fact]
     public void A_docx_output_with_several_inputs_is_refused()
     {
-        var e = Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml", "b.yaml"], _temp["out.docx"]));
+        var e = Assert.Throws<UsageException>(() => OutputPaths.Resolve(Files("a.yaml", "b.yaml"), _temp["out.docx"]));
 
         Assert.Contains("2 inputs", e.Message, StringComparison.Ordinal);
     }
@@ -77,7 +102,7 @@ public sealed class OutputPathsTests : IDisposable
     [InlineData("out.doc")]
     public void An_output_with_another_extension_is_refused(string output)
     {
-        Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml"], _temp[output]));
+        Assert.Throws<UsageException>(() => OutputPaths.Resolve(Files("a.yaml"), _temp[output]));
     }
 
     [Fact]
@@ -85,7 +110,7 @@ public sealed class OutputPathsTests : IDisposable
     {
         var existing = _temp.Write("out");
 
-        var e = Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml"], existing));
+        var e = Assert.Throws<UsageException>(() => OutputPaths.Resolve(Files("a.yaml"), existing));
 
         Assert.Contains("existing file", e.Message, StringComparison.Ordinal);
     }
@@ -93,29 +118,33 @@ public sealed class OutputPathsTests : IDisposable
     [Fact]
     public void An_empty_output_is_refused()
     {
-        Assert.Throws<UsageException>(() => OutputPaths.Resolve(["a.yaml"], ""));
+        Assert.Throws<UsageException>(() => OutputPaths.Resolve(Files("a.yaml"), ""));
     }
 
     [Fact]
     public void Two_inputs_with_one_name_in_one_directory_are_refused()
     {
         var e = Assert.Throws<UsageException>(
-            () => OutputPaths.Resolve([Path.Join("a", "minutes.yaml"), Path.Join("b", "minutes.yaml")], _temp["out/"]));
+            () => OutputPaths.Plan(Files(Path.Join("a", "minutes.yaml"), Path.Join("b", "minutes.yaml")), _temp["out/"], [RenderMode.Internal], keepStructure: false));
 
-        Assert.Contains(Path.Join("a", "minutes.yaml"), e.Message, StringComparison.Ordinal);
-        Assert.Contains(Path.Join("b", "minutes.yaml"), e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"{Path.Join("a", "minutes.yaml")} and {Path.Join("b", "minutes.yaml")} would both be written to {Path.Join(_temp["out/"], "minutes.docx")}; "
+                + "give --keep-structure with a pattern over the folder that holds both, such as '**/*.yaml', or render them to different directories"],
+            e.Problems);
     }
 
     [Fact]
     public void Yaml_and_yml_of_one_name_beside_each_other_are_refused()
     {
-        Assert.Throws<UsageException>(() => OutputPaths.Resolve(["minutes.yaml", "minutes.yml"], output: null));
+        var e = Assert.Throws<UsageException>(() => OutputPaths.Plan(Files("minutes.yaml", "minutes.yml"), output: null, [RenderMode.Internal], keepStructure: false));
+
+        Assert.Equal(["minutes.yaml and minutes.yml would both be written to minutes.docx; rename one of them"], e.Problems);
     }
 
     [Fact]
     public void No_inputs_give_no_outputs()
     {
-        Assert.Empty(OutputPaths.Resolve([], _temp["out/"]));
+        Assert.Empty(OutputPaths.Resolve(Files(), _temp["out/"]));
     }
 
     [Fact]
@@ -130,13 +159,12 @@ public sealed class OutputPathsTests : IDisposable
     [Fact]
     public void Two_inputs_whose_versions_would_share_a_file_are_a_usage_error()
     {
-        string[] inputs = [Path.Join("in", "a.yaml"), Path.Join("in", "a.publication.yaml")];
-        var documents = OutputPaths.Resolve(inputs, _temp["out/"])
-            .Select(o => OutputPaths.Versions(o, [RenderMode.Internal, RenderMode.Publication]))
-            .ToList();
+        var inputs = Files(Path.Join("in", "a.yaml"), Path.Join("in", "a.publication.yaml"));
 
-        var e = Assert.Throws<UsageException>(() => OutputPaths.CheckDistinct(inputs, documents));
+        var e = Assert.Throws<UsageException>(() => OutputPaths.Plan(inputs, _temp["out/"], [RenderMode.Internal, RenderMode.Publication], keepStructure: false));
 
-        Assert.Contains("a.publication.docx", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"{inputs[0].Path} and {inputs[1].Path} would both be written to {Path.Join(_temp["out/"], "a.publication.docx")}; rename one of them"],
+            e.Problems);
     }
 }

@@ -99,6 +99,52 @@ public sealed class PdfCliTests : IDisposable
     }
 
     [SkippableFact]
+    public void With_keep_structure_each_PDF_goes_beside_its_document_in_the_inputs_folder()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the fake soffice is a shell script");
+        var soffice = Soffices.Fake(_temp);
+        var march = _temp.Write("archive/2024/03/minutes.yaml", File.ReadAllText(Example));
+        var april = _temp.Write("archive/2024/04/minutes.yaml", File.ReadAllText(Example));
+        var output = _temp["out"];
+
+        var run = Minutes(new() { [PdfConverter.SofficeVariable] = soffice }, "render", _temp["archive/**/*.yaml"], "-o", output, "--keep-structure", "--pdf");
+
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        var (inMarch, inApril) = (Path.Join(output, "2024", "03", "minutes"), Path.Join(output, "2024", "04", "minutes"));
+        Assert.Equal(
+            [
+                $"rendered {march} -> {inMarch}.docx (internal)",
+                $"rendered {april} -> {inApril}.docx (internal)",
+                "2 rendered, 0 failed",
+                $"converted {inMarch}.docx -> {inMarch}.pdf",
+                $"converted {inApril}.docx -> {inApril}.pdf",
+                "2 converted to PDF, 0 failed",
+            ],
+            run.Stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        Assert.True(File.Exists(inMarch + ".pdf"));
+        Assert.True(File.Exists(inApril + ".pdf"));
+        Assert.Equal(1, Soffices.Starts(_temp));
+    }
+
+    [SkippableFact]
+    [Trait("Category", "WordProcessor")]
+    public void With_keep_structure_LibreOffice_converts_documents_of_one_name_in_different_folders()
+    {
+        WordProcessor.Require(WordProcessor.Missing());
+        _temp.Write("archive/2024/03/minutes.yaml", File.ReadAllText(Example));
+        _temp.Write("archive/2024/04/minutes.yaml", File.ReadAllText(Example).Replace("Landelijke Regietafel", "Regionale Regietafel", StringComparison.Ordinal));
+        var output = _temp["out"];
+
+        var run = Minutes([], "render", _temp["archive/**/*.yaml"], "-o", output, "--keep-structure", "--pdf");
+
+        Assert.Equal(string.Empty, run.Stderr);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Landelijke Regietafel", Poppler.Text(Path.Join(output, "2024", "03", "minutes.pdf")), StringComparison.Ordinal);
+        Assert.Contains("Regionale Regietafel", Poppler.Text(Path.Join(output, "2024", "04", "minutes.pdf")), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     [Trait("Category", "WordProcessor")]
     public void Render_with_pdf_writes_a_PDF_beside_each_document()
     {
