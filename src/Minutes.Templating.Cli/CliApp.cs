@@ -245,7 +245,7 @@ internal static class CliApp
     private const string ReadLimitsHelp = "Read limits (sizes in bytes, or with KiB, MiB or GiB; default): minutes-size (4MiB), template-size (64MiB), template-entries (2000), part-size (64MiB), unpacked-size (256MiB), compression-ratio (100).";
 
     /// <summary>What <c>--limit</c> says of the render limits, and their defaults.</summary>
-    private const string RenderLimitsHelp = " Render limits (sizes in characters, or with KiB or MiB; times in milliseconds, or with ms, s or min; default): work (1000000 steps, and 1 more for each 4 characters written), loop-iterations (100000), recursion-depth (64), string-size (1MiB), output-size (32MiB), regex-time (1s), time (10min).";
+    private const string RenderLimitsHelp = " Render limits (sizes in characters, or with KiB or MiB; times in milliseconds, or with ms, s or min; default): work (1000000 steps, and 1 more for each 8 characters written), loop-iterations (100000), recursion-depth (64), string-size (1MiB), output-size (32MiB), regex-time (1s), time (10min).";
 
     /// <summary>
     /// The <c>--limit NAME=VALUE</c> option, which raises (or lowers) one of the read limits and, for a command that

@@ -18,10 +18,10 @@ public sealed record RenderLimits
     /// <summary>
     /// The work one rendering may do beyond what it writes (<c>work</c>; default 1,000,000 steps). Every expression
     /// or statement a template evaluates is a step, and each 16 characters of the text and each item of the list it
-    /// evaluates to is another, so that repeating work on long text or long lists counts for what it costs; every 4
+    /// evaluates to is another, so that repeating work on long text or long lists counts for what it costs; every 8
     /// characters of XML the rendering writes raise the limit by one step. A template that loops or computes without
     /// writing stops early, while one that writes a large document has the room it needs: the largest minutes
-    /// accepted (4 MiB) take about 1.2 million steps with the built-in templates, and allow 3 million.
+    /// accepted (4 MiB) take about 1.2 million steps with the built-in templates, and are allowed about 2 million.
     /// </summary>
     public long Work { get; init; } = 1_000_000;
 
@@ -81,7 +81,7 @@ public sealed record RenderLimits
     /// <summary>The value of the limit called <paramref name="name"/>, as the messages write it.</summary>
     internal string Describe(string name) => name switch
     {
-        "work" => Count(Work) + " steps, and 1 more for each 4 characters written",
+        "work" => Count(Work) + " steps, and 1 more for each 8 characters written",
         "loop-iterations" => Count(LoopIterations) + " iterations",
         "recursion-depth" => Count(RecursionDepth) + " nested calls",
         "string-size" => Count(StringSize) + " characters",

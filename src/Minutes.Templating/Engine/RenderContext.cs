@@ -146,7 +146,7 @@ internal sealed class RenderContext : TemplateContext
     /// How many characters of XML written raise the work allowed by one step: a template that writes a large
     /// document has the room it needs, while one that loops or computes without writing stops early.
     /// </summary>
-    public const int CharactersWrittenPerStep = 4;
+    public const int CharactersWrittenPerStep = 8;
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) => ValueTask.FromResult(Write(span, textAsObject));
 

@@ -49,7 +49,7 @@ public sealed class SafetyTests(ITestOutputHelper output)
         Assert.Contains("or RenderLimits." + RenderLimitsProperty(limit), problem.Message, StringComparison.Ordinal);
     }
 
-    private const string WorkLimit = "1,000,000 steps, and 1 more for each 4 characters written";
+    private const string WorkLimit = "1,000,000 steps, and 1 more for each 8 characters written";
 
     private static string RenderLimitsProperty(string limit) => string.Concat(limit.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
@@ -83,7 +83,7 @@ public sealed class SafetyTests(ITestOutputHelper output)
         Assert.Equal(["Som: 90000"], Rendered.From(template).Lines);
         var problem = Single(template, new RenderOptions { Limits = RenderLimits.Default with { Work = 10_000 } });
         Assert.Equal("MT2006", problem.Code);
-        Assert.Contains("the limit work is 10,000 steps, and 1 more for each 4 characters written", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit work is 10,000 steps, and 1 more for each 8 characters written", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
