@@ -33,6 +33,9 @@ internal static class NameChecker
     /// <summary>A scope key: anything may be known here (inside <c>with</c> on a value of unknown shape).</summary>
     private const string Anything = "*";
 
+    /// <summary>A scope key: inside <c>with</c> on an object, whose names come before the top level's.</summary>
+    private const string InWith = "with";
+
     /// <summary>Checks one compiled part, adding an error for each problem found.</summary>
     /// <param name="templateName">The template's name in diagnostics.</param>
     /// <param name="part">The part, parsed with or without errors.</param>
@@ -183,7 +186,7 @@ internal static class NameChecker
                             ? $"'{global.Name}' is not available to templates: {why}"
                             : global.Name == HouseFunctions.Namespace
                                 ? HouseFunctions.NoneRegistered
-                                : Unknown(global.Name, ModelShape.Members!.Keys.Concat(scope.Keys.Where(k => k != Arguments && k != Anything)), "at the top level"));
+                                : Unknown(global.Name, ModelShape.Members!.Keys.Concat(scope.Keys.Where(k => k is not (Arguments or Anything or InWith))), scope.ContainsKey(InWith) ? "here" : "at the top level"));
                     }
 
                     return;
@@ -251,6 +254,7 @@ internal static class NameChecker
 
             if (target?.Members is { } members && target.IsObject)
             {
+                inner[InWith] = null;
                 foreach (var (memberName, shape) in members)
                 {
                     inner[memberName] = shape;

@@ -85,7 +85,7 @@ public sealed class LoadCheckTests(ITestOutputHelper output)
         var problems = Problems(template);
 
         Assert.Equal([("MT2008", "document", 1, 51), ("MT2008", "document", 1, 68)], problems.Select(Where));
-        Assert.Contains("'titel' is not a name", problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'titel' is not a name the minutes model has here; known: abbreviation, actions, agenda", problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("date is a date, which has no name 'jaar'", problems[1].Message, StringComparison.Ordinal);
     }
 
