@@ -5,8 +5,9 @@ namespace Minutes.Templating;
 /// <summary>
 /// How much work one rendering may do before it stops with an error that names the limit (MT2006): counted in
 /// work done, not in time, so that a hostile template stops early on any machine while valid minutes, however
-/// large and however many are rendered at once, never reach a limit. Every default is far above what the
-/// largest minutes accepted need with the built-in templates. Raise one with <c>with</c>
+/// large and however many are rendered at once, never reach a limit. Every default is above what the largest
+/// minutes accepted need with the built-in templates: the work limit by two thirds, the others many times over.
+/// A template that does much more work for each character it writes than those may need more. Raise one with <c>with</c>
 /// (<c>RenderLimits.Default with { Work = 1_000_000_000 }</c>, passed as <see cref="Rendering.RenderOptions.Limits"/>)
 /// or, on the command line, with <c>--limit NAME=VALUE</c>, where NAME is the one given in each property's description.
 /// </summary>
@@ -32,12 +33,12 @@ public sealed record RenderLimits
     public int RecursionDepth { get; init; } = 64;
 
     /// <summary>
-    /// How many characters one string a template builds may have (<c>string-size</c>; default 1 MiB). A longer string
+    /// How many characters one string a template builds may have, captured text too (<c>string-size</c>; default 1 MiB). A longer string
     /// stops the rendering with an error, never a silent cut; a template doubling a string stops at once.
     /// </summary>
     public int StringSize { get; init; } = 1024 * 1024;
 
-    /// <summary>How many characters of XML one part may grow to (<c>output-size</c>; default 32 Mi characters).</summary>
+    /// <summary>How many characters of XML one part may grow to, the text captured in it counted too (<c>output-size</c>; default 32 Mi characters).</summary>
     public int OutputSize { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>How long one regular expression (<c>regex.match</c>, <c>regex.replace</c>…) may run (<c>regex-time</c>; default 1 s).</summary>
