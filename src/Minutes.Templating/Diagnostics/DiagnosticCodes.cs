@@ -130,4 +130,10 @@ public static class DiagnosticCodes
 
     /// <summary>Macros were taken out of a macro-enabled template; the documents are macro-free (a warning).</summary>
     public const string MacrosRemoved = "MT2102";
+
+    /// <summary>
+    /// A template uses a value as what it is not: <c>[…]</c> on a value that is neither a list nor a text, <c>with</c> on
+    /// a value that is not an object, <c>for</c> over a value that is not a list.
+    /// </summary>
+    public const string ValueMisused = "MT2103";
 }

@@ -91,7 +91,7 @@ internal static class PartRenderer
             LimitToString = options.StringLimit,
             OnStringLimit = ScriptLimitBehavior.Throw,
             RegexTimeOut = options.RegexTimeLimit,
-            MemberFilter = member => member.DeclaringType == typeof(DateTime),
+            MemberFilter = DotNetMembers.IsReadable,
             CancellationToken = cancellation,
         };
         context.PushCulture(culture);

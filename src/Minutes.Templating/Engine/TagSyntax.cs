@@ -96,8 +96,9 @@ internal static partial class TagSyntax
 
             var word = match.Groups[1].Value;
             first ??= word;
-            if (Openers.Contains(word))
+            if (Openers.Contains(word) || AnonymousFunction().IsMatch(statement))
             {
+                // An anonymous function opens a block too: {{ f = do; ret $0 + 1; end }}, {{ list | array.each do }}.
                 opens++;
             }
             else if (word == "end")
@@ -163,6 +164,10 @@ internal static partial class TagSyntax
     // A keyword stands alone: "for" in {{ for.index }} is the loop object, not a loop.
     [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_.\[])")]
     private static partial Regex FirstWord();
+
+    // "do", optionally with its parameters, ending a statement: what follows, up to its "end", is the function's body.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.$])do\s*(\([^()]*\))?\s*$")]
+    private static partial Regex AnonymousFunction();
 
     [GeneratedRegex(@"^\s*\$?[A-Za-z_][A-Za-z0-9_.\[\]""']*\s*(=|\+=|-=|\*=|/=)(?!=)")]
     private static partial Regex Assignment();

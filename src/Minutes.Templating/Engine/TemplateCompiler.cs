@@ -63,7 +63,8 @@ internal static class TemplateCompiler
             parts.Add(compiledProperties);
         }
 
-        foreach (var part in parts.Where(p => !p.Template.HasErrors))
+        // A part that does not parse is checked too, as far as Scriban read it: its names are found all the same.
+        foreach (var part in parts)
         {
             NameChecker.Check(name, part, diagnostics, [.. functions.Select(f => f.Name)]);
         }

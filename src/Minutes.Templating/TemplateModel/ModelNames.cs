@@ -16,6 +16,24 @@ namespace Minutes.Templating.TemplateModel;
 /// </remarks>
 internal static class ModelNames
 {
+    /// <summary>
+    /// The .NET type behind each kind of plain value (<see cref="ModelName.Type"/>): what a template can read of
+    /// it (<see cref="Engine.DotNetMembers"/>) follows from it. A number may be any number; none has names.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Type> ValueTypes { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["text"] = typeof(string),
+        ["inline text"] = typeof(Model.InlineText),
+        ["date"] = typeof(DateTime),
+        ["number"] = typeof(int),
+        ["yes/no"] = typeof(bool),
+        ["table"] = typeof(TableValue),
+        ["image"] = typeof(ImageValue),
+    };
+
+    /// <summary>What a list of plain values is declared as: <c>list of </c> and the kind of its elements.</summary>
+    public const string ListOf = "list of ";
+
     /// <summary>A person of the attendance lists.</summary>
     public static ModelName Person { get; } = ModelName.Object("person", "a person of the attendance lists", [
         new("display", "inline text", "the display form: honorific, name, then organisation, role and note in brackets: `Dhr. Van der Burg (SJenV, voorzitter)`; for a person marked `redact:` the name is withheld text: the ground in a black box in the publication version (`▮5.1.2e▮ (SZW)`), marked with its ground in the internal one"),

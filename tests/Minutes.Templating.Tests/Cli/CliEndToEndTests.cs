@@ -291,6 +291,32 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Template_check_reports_what_a_rendering_would_refuse_in_every_part_at_once()
+    {
+        var template = _temp["house.docx"];
+        File.WriteAllBytes(template, new Engine.TemplateBuilder()
+            .Lines("{{ meeting.titel }} {{ 1 + }}", "{{ func kop }}{{ ret vergadering }}{{ end }}")
+            .Header("default", Engine.Wml.Para("{{ meeting.body.inlines }}"))
+            .Footer("default", Engine.Wml.Para("{{ with meeting.date }}{{ year }}{{ end }}"))
+            .ToPackage());
+
+        var run = CliRun.Of("template", "check", template);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            [
+                "house.docx[document]:1:28: error: [MT2001]",
+                "house.docx[document]:1:12: error: [MT2008]",
+                "house.docx[document]:2:22: error: [MT2008]",
+                "house.docx[header1]:1:17: error: [MT2008]",
+                "house.docx[footer1]:1:9: error: [MT2103]",
+                $"{template}: 5 errors",
+            ],
+            run.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select(line => Regex.Replace(line, @" error: .* (\[MT\d+\])$", " error: $1")));
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
     public void Template_list_names_each_built_in_template_with_its_description()
     {
         var run = CliRun.Of("template", "list");

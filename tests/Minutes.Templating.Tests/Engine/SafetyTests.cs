@@ -145,15 +145,16 @@ public sealed class SafetyTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("{{ meeting.body.inlines }}")]
-    [InlineData("{{ meeting.body.is_empty }}")]
-    [InlineData("{{ meeting.body.Inlines }}")]
-    [InlineData("{{ agenda[0].title.has_redactions }}")]
-    [InlineData("{{ meeting.date.get_type }}")]
-    public void Members_of_the_NET_values_behind_the_model_are_not_reachable(string tag)
+    [InlineData("{{ meeting.body.inlines }}", 17)]
+    [InlineData("{{ meeting.body.is_empty }}", 17)]
+    [InlineData("{{ meeting.body.Inlines }}", 17)]
+    [InlineData("{{ agenda[0].title.has_redactions }}", 20)]
+    [InlineData("{{ meeting.date.get_type }}", 17)]
+    public void Members_of_the_NET_values_behind_the_model_are_not_reachable_and_found_at_load(string tag, int column)
     {
-        var problem = Single(new TemplateBuilder().Lines(tag));
+        var problem = Assert.Single(new TemplateBuilder().Lines(tag).Load().Diagnostics);
 
-        Assert.Equal("MT2005", problem.Code);
+        Assert.Equal(("MT2008", "document", 1, column), (problem.Code, problem.Location.Part, problem.Location.Line, problem.Location.Column));
+        Assert.Contains("which has no name", problem.Message, StringComparison.Ordinal);
     }
 }

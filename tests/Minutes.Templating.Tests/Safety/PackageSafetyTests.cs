@@ -167,6 +167,48 @@ public sealed class PackageSafetyTests
     }
 
     [Fact]
+    public void A_frame_that_loads_a_page_from_outside_is_removed_with_a_warning()
+    {
+        const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var template = Zip.Patch(Template(), entries =>
+        {
+            // A frames page: the web settings hold a frameset whose frame shows a remote page, and the document links a frame too.
+            entries.Set("word/webSettings.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:webSettings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"" + Relationships + "\">"
+                + "<w:frameset><w:frame><w:name w:val=\"remote\"/><w:sourceFileName r:id=\"rIdFrame\"/></w:frame></w:frameset></w:webSettings>");
+            entries.Set("word/_rels/webSettings.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rIdFrame\" Type=\"" + Relationships + "/frame\" Target=\"http://attacker.example/frame.html\" TargetMode=\"External\"/></Relationships>");
+            entries.Edit(DocumentRels, rels => rels.Replace(
+                "</Relationships>",
+                "<Relationship Id=\"rIdWebSettings\" Type=\"" + Relationships + "/webSettings\" Target=\"webSettings.xml\"/>"
+                + "<Relationship Id=\"rIdDocumentFrame\" Type=\"" + Relationships + "/frame\" Target=\"https://attacker.example/other-frame.html\" TargetMode=\"External\"/>"
+                + "</Relationships>",
+                StringComparison.Ordinal));
+            entries.Edit("[Content_Types].xml", types => types.Replace(
+                "</Types>",
+                "<Override PartName=\"/word/webSettings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml\"/></Types>",
+                StringComparison.Ordinal));
+        });
+
+        var loaded = Load(template);
+
+        Assert.All(loaded.Diagnostics, d => Assert.Equal(("MT2101", false), (d.Code, d.IsError)));
+        Assert.Equal(
+            [("word/document.xml", "https://attacker.example/other-frame.html"), ("word/webSettings.xml", "http://attacker.example/frame.html")],
+            loaded.Diagnostics
+                .Select(d => (d.Location.Part, Target: d.Message.Contains("other-frame", StringComparison.Ordinal) ? "https://attacker.example/other-frame.html" : "http://attacker.example/frame.html"))
+                .OrderBy(d => d.Part, StringComparer.Ordinal));
+        Assert.All(loaded.Diagnostics, d => Assert.Contains("(frame)", d.Message, StringComparison.Ordinal));
+        var output = loaded.Render(Samples.Minutes()).ToArray();
+        var everything = string.Concat(Zip.Entries(output).Select(e => Encoding.UTF8.GetString(e.Value)));
+        Assert.DoesNotContain("attacker.example", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("sourceFileName", everything, StringComparison.Ordinal);
+        Assert.Contains("<w:frame>", Zip.Text(output, "word/webSettings.xml")!, StringComparison.Ordinal);
+        Assert.Empty(Rendered.Validate(output));
+    }
+
+    [Fact]
     public void A_macro_enabled_template_gives_a_macro_free_docx_with_a_warning()
     {
         var template = Zip.Patch(Template(), entries =>

@@ -82,6 +82,41 @@ public sealed class ModelNamesTests
             defs.Where(d => d.Key.EndsWith("Point", StringComparison.Ordinal)).Select(d => d.Key[..^"Point".Length]).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A plain value is of the .NET type its kind is declared with (any number for a number), or a list of such values.</summary>
+    private static void CompareValue(object? value, string type, string path, List<string> problems)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (type.StartsWith(ModelNames.ListOf, StringComparison.Ordinal) || type.StartsWith("lists of ", StringComparison.Ordinal))
+        {
+            var element = type.StartsWith("list of lists of ", StringComparison.Ordinal) ? ModelNames.ListOf + type["list of lists of ".Length..] : type[ModelNames.ListOf.Length..];
+            if (value is not ScriptArray list)
+            {
+                problems.Add($"{path}: declared as {type}, built as {value.GetType().Name}");
+                return;
+            }
+
+            foreach (var item in list.Take(3))
+            {
+                CompareValue(item, element, path + "[]", problems);
+            }
+
+            return;
+        }
+
+        if (!ModelNames.ValueTypes.TryGetValue(type, out var expected))
+        {
+            problems.Add($"{path}: declared as {type}, which is not a kind of value in ModelNames.ValueTypes");
+        }
+        else if (!(expected.IsInstanceOfType(value) || (expected == typeof(int) && value is int or long or double or decimal)))
+        {
+            problems.Add($"{path}: declared as {type} ({expected.Name}), built as {value.GetType().Name}");
+        }
+    }
+
     private static void Compare(object? value, ModelName declared, string path, List<string> problems)
     {
         if (value is not ScriptObject obj)
@@ -120,6 +155,10 @@ public sealed class ModelNamesTests
             else if (member.Members.Count > 0 && member.Name != "labels")
             {
                 Compare(child, member, at, problems);
+            }
+            else if (member.Members.Count == 0 && member.Element is null)
+            {
+                CompareValue(child, member.Type, at, problems);
             }
         }
 
