@@ -137,7 +137,7 @@ internal static class CliApp
         };
 
         var format = FormatOption();
-        var limit = LimitOption();
+        var limit = LimitOption(renders: true);
         var render = new Command("render", "Render minutes into Word documents (.docx). A file with errors is not written; the others still are.");
         render.Arguments.Add(files);
         render.Options.Add(template);
@@ -151,6 +151,7 @@ internal static class CliApp
         render.SetAction(result =>
         {
             reporter.Format = Reporter.ParseFormat(result.GetValue(format));
+            var (readLimits, renderLimits) = ParseLimits(result.GetValue(limit), renders: true);
             return RenderCommand.Run(
                 result.GetRequiredValue(files),
                 result.GetValue(template),
@@ -159,8 +160,9 @@ internal static class CliApp
                 modes: ParseModes(result.GetValue(mode)),
                 language: result.GetValue(language),
                 pdf: result.GetValue(pdf),
-                limits: ParseLimits(result.GetValue(limit)),
-                keepStructure: result.GetValue(keepStructure));
+                limits: readLimits,
+                keepStructure: result.GetValue(keepStructure),
+                renderLimits: renderLimits);
         });
 
         var validateFiles = new Argument<string[]>("FILE")
@@ -173,7 +175,7 @@ internal static class CliApp
         validate.Arguments.Add(validateFiles);
         var validateFormat = FormatOption();
         validate.Options.Add(validateFormat);
-        var validateLimit = LimitOption();
+        var validateLimit = LimitOption(renders: false);
         validate.Options.Add(validateLimit);
         validate.SetAction(result =>
         {
@@ -190,7 +192,7 @@ internal static class CliApp
         };
         var check = new Command("check", "Check a template without any minutes: tag syntax, block placement, and names the minutes model does not have.");
         check.Arguments.Add(checkedTemplate);
-        var checkLimit = LimitOption();
+        var checkLimit = LimitOption(renders: false);
         check.Options.Add(checkLimit);
         check.SetAction(result => TemplateCheckCommand.Run(result.GetRequiredValue(checkedTemplate), reporter, ParseLimits(result.GetValue(checkLimit))));
         var list = new Command("list", "List the built-in templates, one line each.");
@@ -215,7 +217,7 @@ internal static class CliApp
         root.Subcommands.Add(schema);
         root.Subcommands.Add(templates);
         root.Subcommands.Add(SnapshotCommand.Create(reporter));
-        root.Subcommands.Add(CompareCommand.Create(reporter));
+        root.Subcommands.Add(CompareCommand.Create(reporter, LimitOption(renders: true)));
 
         foreach (var help in root.Options.OfType<HelpOption>())
         {
@@ -239,60 +241,94 @@ internal static class CliApp
         _ => [Rendering.RenderMode.Internal],
     };
 
-    /// <summary>The <c>--limit NAME=VALUE</c> option, which raises (or lowers) one of the read limits; it may be repeated.</summary>
-    private static Option<string[]> LimitOption() => new("--limit")
+    /// <summary>What <c>--limit</c> says of the read limits, and their defaults.</summary>
+    private const string ReadLimitsHelp = "Read limits (sizes in bytes, or with KiB, MiB or GiB; default): minutes-size (4MiB), template-size (64MiB), template-entries (2000), part-size (64MiB), unpacked-size (256MiB), compression-ratio (100).";
+
+    /// <summary>What <c>--limit</c> says of the render limits, and their defaults.</summary>
+    private const string RenderLimitsHelp = " Render limits (sizes in characters, or with KiB or MiB; times in milliseconds, or with ms, s or min; default): work (1000000 steps, and 1 more for each 8 characters written), loop-iterations (100000), recursion-depth (64), string-size (1MiB), output-size (32MiB), regex-time (1s), time (10min).";
+
+    /// <summary>
+    /// The <c>--limit NAME=VALUE</c> option, which raises (or lowers) one of the read limits and, for a command that
+    /// renders (<paramref name="renders"/>), of the render limits too; it may be repeated.
+    /// </summary>
+    private static Option<string[]> LimitOption(bool renders) => new("--limit")
     {
-        Description = "Change a limit on what is read, as NAME=VALUE (sizes in bytes, or with KiB, MiB or GiB); may be repeated. Limits (default): "
-            + "minutes-size (4MiB), template-size (64MiB), template-entries (2000), part-size (64MiB), unpacked-size (256MiB), compression-ratio (100).",
+        Description = (renders ? "Change a limit on what is read or on the work of a rendering" : "Change a limit on what is read")
+            + ", as NAME=VALUE; may be repeated. " + ReadLimitsHelp + (renders ? RenderLimitsHelp : string.Empty),
         HelpName = "NAME=VALUE",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
 
-    /// <summary>The read limits with every <c>--limit NAME=VALUE</c> applied.</summary>
-    /// <exception cref="UsageException">A value is not NAME=VALUE, names no limit, or is not a positive number.</exception>
-    internal static ReadLimits ParseLimits(string[]? values)
+    /// <summary>The read limits with every <c>--limit NAME=VALUE</c> applied, for a command that does not render.</summary>
+    /// <exception cref="UsageException">A value is not NAME=VALUE, names no read limit, or is not a positive number.</exception>
+    internal static ReadLimits ParseLimits(string[]? values) => ParseLimits(values, renders: false).Read;
+
+    /// <summary>The read and render limits with every <c>--limit NAME=VALUE</c> applied.</summary>
+    /// <param name="values">The option's values.</param>
+    /// <param name="renders">True for a command that renders, which takes the render limits' names too.</param>
+    /// <exception cref="UsageException">A value is not NAME=VALUE, names no limit the command has, or is not a positive number in a unit the limit takes.</exception>
+    internal static (ReadLimits Read, RenderLimits Render) ParseLimits(string[]? values, bool renders)
     {
-        var limits = ReadLimits.Default;
+        var read = ReadLimits.Default;
+        var render = RenderLimits.Default;
+        var names = renders ? [.. ReadLimits.Names, .. RenderLimits.Names] : ReadLimits.Names;
         var problems = new List<string>();
         foreach (var value in values ?? [])
         {
             var equals = value.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? value : value[..equals].Trim();
-            if (equals < 0 || !ReadLimits.Names.Contains(name))
+            if (equals < 0 || !names.Contains(name))
             {
-                problems.Add($"--limit {value}: give NAME=VALUE, where NAME is one of {string.Join(", ", ReadLimits.Names)}");
+                var other = !renders && RenderLimits.Names.Contains(name) ? $" ({name} limits a rendering, which this command does not do)" : string.Empty;
+                problems.Add($"--limit {value}: give NAME=VALUE, where NAME is one of {string.Join(", ", names)}{other}");
                 continue;
             }
 
+            var isRender = RenderLimits.Names.Contains(name);
+            var time = isRender && RenderLimits.IsTime(name);
+            var units = time
+                ? new[] { ("ms", 1L), ("min", 60_000L), ("s", 1000L) }
+                : isRender ? [("KiB", 1024L), ("MiB", 1024L * 1024)] : [("KiB", 1024L), ("MiB", 1024L * 1024), ("GiB", 1024L * 1024 * 1024)];
             var number = value[(equals + 1)..].Trim();
             long factor = 1;
-            foreach (var (suffix, size) in new[] { ("KiB", 1024L), ("MiB", 1024L * 1024), ("GiB", 1024L * 1024 * 1024) })
+            foreach (var (suffix, size) in units)
             {
                 if (number.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
                 {
                     number = number[..^suffix.Length].Trim();
                     factor = size;
+                    break;
                 }
             }
 
             if (!long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed <= 0 || parsed > long.MaxValue / factor)
             {
-                problems.Add($"--limit {value}: the value must be a positive whole number, optionally with KiB, MiB or GiB");
+                var unitNames = string.Join(", ", units.Select(u => u.Item1));
+                problems.Add(time
+                    ? $"--limit {value}: the value must be a positive whole number of milliseconds, or with {unitNames}"
+                    : $"--limit {value}: the value must be a positive whole number, optionally with {unitNames}");
                 continue;
             }
 
             try
             {
-                limits = limits.With(name, parsed * factor);
+                if (isRender)
+                {
+                    render = render.With(name, parsed * factor);
+                }
+                else
+                {
+                    read = read.With(name, parsed * factor);
+                }
             }
-            catch (OverflowException)
+            catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
             {
                 problems.Add($"--limit {value}: the value is too large for {name}");
             }
         }
 
-        return problems.Count > 0 ? throw new UsageException(problems) : limits;
+        return problems.Count > 0 ? throw new UsageException(problems) : (read, render);
     }
 
     /// <summary>The <c>--format</c> option of <c>render</c> and <c>validate</c>.</summary>

@@ -16,7 +16,8 @@ internal static class CompareCommand
 
     /// <summary>The command, its arguments and options, and its action.</summary>
     /// <param name="reporter">Where the summary and messages go.</param>
-    public static Command Create(Reporter reporter)
+    /// <param name="limit">The <c>--limit NAME=VALUE</c> option, read and render limits.</param>
+    public static Command Create(Reporter reporter, Option<string[]> limit)
     {
         var old = new Argument<string>("OLD") { Description = "The version of the minutes the readers have seen (.yaml)." };
         var @new = new Argument<string>("NEW") { Description = "The amended version (.yaml)." };
@@ -49,6 +50,7 @@ internal static class CompareCommand
         command.Options.Add(output);
         command.Options.Add(author);
         command.Options.Add(mode);
+        command.Options.Add(limit);
         command.SetAction(result => Run(
             result.GetRequiredValue(old),
             result.GetRequiredValue(@new),
@@ -56,15 +58,17 @@ internal static class CompareCommand
             result.GetValue(output),
             result.GetValue(author),
             result.GetValue(mode) == "publication" ? RenderMode.Publication : RenderMode.Internal,
-            reporter));
+            reporter,
+            CliApp.ParseLimits(result.GetValue(limit), renders: true)));
         return command;
     }
 
     /// <summary>Compares the two files and writes the document with the revisions.</summary>
     /// <returns>The exit code.</returns>
     /// <exception cref="UsageException">An input or the template does not exist, or the output cannot be used.</exception>
-    public static int Run(string oldPath, string newPath, string? template, string? output, string? author, RenderMode mode, Reporter reporter)
+    public static int Run(string oldPath, string newPath, string? template, string? output, string? author, RenderMode mode, Reporter reporter, (ReadLimits Read, RenderLimits Render)? limits = null)
     {
+        var (readLimits, renderLimits) = limits ?? (ReadLimits.Default, RenderLimits.Default);
         var problems = new[] { oldPath, newPath }.Where(p => !File.Exists(p)).Select(p => Directory.Exists(p) ? $"{p} is a directory; give a minutes file" : $"{p}: no such file").ToList();
         if (problems.Count > 0)
         {
@@ -78,8 +82,8 @@ internal static class CompareCommand
 
         var target = OutputFor(newPath, output);
         var located = TemplateResolver.Locate(template);
-        var oldParsed = MinutesParser.ParseFile(oldPath);
-        var newParsed = MinutesParser.ParseFile(newPath);
+        var oldParsed = MinutesParser.ParseFile(oldPath, readLimits);
+        var newParsed = MinutesParser.ParseFile(newPath, readLimits);
         reporter.Diagnostics(oldParsed.Diagnostics);
         reporter.Diagnostics(newParsed.Diagnostics);
         if (oldParsed.Document is null || newParsed.Document is null)
@@ -91,7 +95,7 @@ internal static class CompareCommand
         WordTemplate wordTemplate;
         try
         {
-            wordTemplate = TemplateResolver.Load(located, ReadLimits.Default);
+            wordTemplate = TemplateResolver.Load(located, readLimits);
         }
 #pragma warning disable CA1031 // Whatever breaks a user's template file is reported against that file.
         catch (Exception e) when (located.Path is not null)
@@ -102,7 +106,7 @@ internal static class CompareCommand
             return ExitCodes.InvalidInput;
         }
 
-        var options = new ChangeOptions { Render = new RenderOptions { Mode = mode }, Author = author?.Trim() ?? ChangeOptions.DefaultAuthor };
+        var options = new ChangeOptions { Render = new RenderOptions { Mode = mode, Limits = renderLimits }, Author = author?.Trim() ?? ChangeOptions.DefaultAuthor };
         var result = wordTemplate.RenderChanges(oldParsed.Document, newParsed.Document, options);
         reporter.Diagnostics(result.Diagnostics);
         if (!result.Succeeded)

@@ -22,11 +22,13 @@ internal static class RenderCommand
     /// <param name="pdf">True for <c>--pdf</c>: a PDF beside each document (also asked for by an <c>--output</c> that names a .pdf).</param>
     /// <param name="limits">How much of each file may be read (<c>--limit</c>); null for the defaults.</param>
     /// <param name="keepStructure">True for <c>--keep-structure</c>: each document goes below the <c>-o</c> directory at its input's path relative to its argument.</param>
+    /// <param name="renderLimits">How much work each rendering may do (<c>--limit</c>); null for the defaults.</param>
     /// <returns>The exit code.</returns>
     /// <exception cref="UsageException">The command line names things that cannot be used, or LibreOffice is needed and missing.</exception>
-    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false, ReadLimits? limits = null, bool keepStructure = false)
+    public static int Run(IReadOnlyList<string> fileArguments, string? template, string? output, Reporter reporter, int? maxParallelism = null, IReadOnlyList<RenderMode>? modes = null, string? language = null, bool pdf = false, ReadLimits? limits = null, bool keepStructure = false, RenderLimits? renderLimits = null)
     {
         limits ??= ReadLimits.Default;
+        renderLimits ??= RenderLimits.Default;
         // Everything the command line names is checked before any work starts, so a typo costs nothing.
         if (language is not null && !RenderOptions.IsLanguageTag(language))
         {
@@ -65,7 +67,7 @@ internal static class RenderCommand
             new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? Environment.ProcessorCount },
             i =>
             {
-                var outcome = RenderOne(inputs[i], documents[i], wordTemplate, language, limits);
+                var outcome = RenderOne(inputs[i], documents[i], wordTemplate, language, limits, renderLimits);
                 lock (gate)
                 {
                     // Whatever is done and next in line is reported now, so output keeps the inputs' order.
@@ -117,7 +119,7 @@ internal static class RenderCommand
     /// Nothing is written unless every version rendered, so an internal version never goes out without the
     /// publication version that was asked for beside it.
     /// </summary>
-    private static Outcome RenderOne(string input, IReadOnlyList<(string Path, RenderMode Mode)> documents, WordTemplate template, string? language, ReadLimits limits)
+    private static Outcome RenderOne(string input, IReadOnlyList<(string Path, RenderMode Mode)> documents, WordTemplate template, string? language, ReadLimits limits, RenderLimits renderLimits)
     {
         var diagnostics = new List<Diagnostic>();
         try
@@ -132,7 +134,7 @@ internal static class RenderCommand
             var results = new List<(string Path, RenderMode Mode, RenderResult Result)>(documents.Count);
             foreach (var (path, mode) in documents)
             {
-                var result = template.Render(parsed.Document, new RenderOptions { Mode = mode, Language = language });
+                var result = template.Render(parsed.Document, new RenderOptions { Mode = mode, Language = language, Limits = renderLimits });
                 // The template's own warnings were said when it was loaded; what the versions share is said once.
                 diagnostics.AddRange(result.Diagnostics.Where(d => !diagnostics.Contains(d) && !template.Diagnostics.Contains(d)));
                 if (!result.Succeeded)

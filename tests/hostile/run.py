@@ -81,6 +81,30 @@ def main():
             name = "word/_rels/document.xml.rels"
             entries[name] = entries[name].replace(b"</Relationships>", extra.encode() + b"</Relationships>")
 
+        def tagged(name, tags):
+            """The base template with a first paragraph holding tags (XML-escaped), written as name."""
+            paragraph = '<w:p><w:r><w:t xml:space="preserve">' + tags.replace("&", "&amp;").replace("<", "&lt;") + "</w:t></w:r></w:p>"
+            return write(name, patch(base, lambda e: e.update({"word/document.xml": e["word/document.xml"].replace(b"<w:body>", b"<w:body>" + paragraph.encode(), 1)})))
+
+        def reached(name, limit):
+            """The diagnostic of a render limit reached in the first paragraph of template name."""
+            return [re.escape(name) + r"\[document\]:1:\d+: error: .*\(the limit " + limit + r" is [^;]+; raise it with --limit " + limit + r"=.*\[MT2006\]"]
+
+        # Templates that would run without end or grow without bound: each stops at a render limit, which it names.
+        templates = [
+            ("a string doubled 100,000 times", "doubling.docx", "{{ s = 'x'; for i in 1..100000; s = s + s; end }}", "string-size"),
+            ("a capture doubled in a loop", "capture.docx", "{{ s = 'x'; for i in 1..100000 }}{{ capture s }}{{ s }}{{ s }}{{ end }}{{ end }}", "string-size"),
+            ("a capture grown in a loop", "capture-grown.docx", "{{ s = 'x'; for i in 1..100000 }}{{ capture s }}{{ s }}x{{ end }}{{ end }}", "work"),
+            ("a regular expression that backtracks without end", "regex.docx", "{{ '" + "a" * 60 + "!' | regex.match '^(a+)+$' }}", "regex-time"),
+            ("endless recursion", "recursion.docx", "{{ func f(n) }}{{ ret f(n + 1) }}{{ end }}{{ f(1) }}", "recursion-depth"),
+            ("an endless while", "while.docx", "{{ while true }}{{ end }}", "loop-iterations"),
+            ("nested loops", "nested.docx", "{{ for i in 1..99999; for j in 1..99999; end; end }}", "loop-iterations"),
+            ("many steps in loops that each stay within their limit", "steps.docx",
+             "{{ n = 0 }}" + "{{ for i in 1..90000; n = n + i * 2 - 1; end }}" * 20, "work"),
+            ("many steps after writing as much as a part may hold", "written-steps.docx",
+             "{{ s = 'x'; for i in 1..19; s = s + s; end }}{{ for i in 1..62 }}{{ s }}{{ end }}{{ n = 0 }}" + "{{ for i in 1..90000; n = n + i * 2 - 1; end }}" * 200, "work"),
+        ]
+
         cases = [
             # (name, args, expected exit code, patterns stderr must hold)
             ("minutes larger than the limit", ["render", write("big.yaml", VALID + "#" + "x" * (5 * 1024 * 1024) + "\n"), "-o", "out/"], 1,
@@ -105,7 +129,7 @@ def main():
             ("a macro-enabled template", ["render", "ok.yaml", "-o", "out/", "-t", write("macros.docm", patch(base, lambda e: (rels(e,
                 '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'), [("word/vbaProject.bin", b"VBA")])[1]))], 0,
              [r"macros\.docm\[word/document\.xml\]:1:1: warning: .*macros.*\[MT2102\]"]),
-        ]
+        ] + [(name, ["render", "ok.yaml", "-o", "out/", "-t", tagged(file, tags)], 1, reached(file, limit)) for name, file, tags, limit in templates]
 
         failures = []
         for name, args, expected, patterns in cases:

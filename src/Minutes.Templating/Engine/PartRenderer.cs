@@ -18,9 +18,10 @@ internal sealed record RenderedPart(string EntryName, byte[] Xml, IReadOnlyList<
 internal static class PartRenderer
 {
     /// <summary>What the parts of one rendering of <paramref name="template"/> share, to start with.</summary>
-    public static RenderState NewState(CompiledTemplate template, bool publication) => new()
+    public static RenderState NewState(CompiledTemplate template, bool publication, RenderLimits limits) => new()
     {
         Publication = publication,
+        Limits = limits,
         MaxImageWidth = template.TextWidth,
         NextFootnoteId = template.FirstFootnoteId,
     };
@@ -42,7 +43,8 @@ internal static class PartRenderer
     {
         var rendered = new List<RenderedPart>(template.Parts.Count);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.TimeLimit);
+        var limits = options.Limits;
+        timeout.CancelAfter(limits.Time);
         foreach (var part in template.Parts)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,19 +60,23 @@ internal static class PartRenderer
             }
             catch (Exception ex) when (timeout.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
-                diagnostics.Add(TemplateDiagnostics.AtPart(name, part.Kind, DiagnosticCodes.TemplateLimitExceeded, string.Create(CultureInfo.InvariantCulture, $"the rendering took longer than the limit of {options.TimeLimit.TotalSeconds} s")));
+                diagnostics.Add(TemplateDiagnostics.AtPart(name, part.Kind, DiagnosticCodes.TemplateLimitExceeded, Reached("time", limits)));
                 break;
             }
             catch (ScriptRuntimeException ex)
             {
-                // Scriban words every limit it enforces (loops, recursion, output, strings) with "limit"; a regular expression "times out".
-                var code = ex.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase) || ex.OriginalMessage.Contains("timed out", StringComparison.OrdinalIgnoreCase)
-                    ? DiagnosticCodes.TemplateLimitExceeded
-                    : DiagnosticCodes.TemplateRuntimeError;
-                diagnostics.Add(PartCompiler.ToDiagnostic(name, part, ex.Span.Start.Offset, ex.OriginalMessage, code));
+                var limit = LimitOf(ex);
+                diagnostics.Add(PartCompiler.ToDiagnostic(name, part, ex.Span.Start.Offset, limit is null ? ex.OriginalMessage : Reached(limit, limits), limit is null ? DiagnosticCodes.TemplateRuntimeError : DiagnosticCodes.TemplateLimitExceeded));
+                if (limit == "work")
+                {
+                    // The work is counted over the whole rendering: the other parts would stop at once too.
+                    break;
+                }
+
                 continue;
             }
 
+            state.Written += xml.Length;
             var fixedPart = OutputFixer.Fix(xml, state, template.Numbering);
             rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Serialize(fixedPart), context.Links, context.Images));
         }
@@ -84,13 +90,14 @@ internal static class PartRenderer
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
-            LoopLimit = options.LoopLimit,
-            RecursiveLimit = options.RecursionLimit,
-            OutputLimit = options.OutputLimit,
+            LoopLimit = options.Limits.LoopIterations,
+            LoopLimitQueryable = options.Limits.LoopIterations,
+            RecursiveLimit = options.Limits.RecursionDepth,
+            OutputLimit = options.Limits.OutputSize,
             OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = options.StringLimit,
+            LimitToString = options.Limits.StringSize,
             OnStringLimit = ScriptLimitBehavior.Throw,
-            RegexTimeOut = options.RegexTimeLimit,
+            RegexTimeOut = options.Limits.RegexTime,
             MemberFilter = DotNetMembers.IsReadable,
             CancellationToken = cancellation,
         };
@@ -104,5 +111,46 @@ internal static class PartRenderer
         context.PushGlobal(model);
         context.PushGlobal(new ScriptObject());
         return context;
+    }
+
+    /// <summary>What each limit of <see cref="RenderLimits"/> stops, in the words of the error.</summary>
+    private static readonly Dictionary<string, string> Stops = new(StringComparer.Ordinal)
+    {
+        ["work"] = "the template did more work than a rendering may: too many steps, or too much text or too many list items handled over and over",
+        ["loop-iterations"] = "a loop repeated more often than one loop may, the loops inside it counted too",
+        ["recursion-depth"] = "function calls nested deeper than they may",
+        ["string-size"] = "a string grew longer than one string may",
+        ["output-size"] = "the part grew larger than one part may",
+        ["regex-time"] = "a regular expression ran longer than one may",
+        ["time"] = "the rendering took longer than one may, as a last resort: the template may loop without end, or the machine is very busy",
+    };
+
+    /// <summary>The message for a limit reached: what it stops, the limit's name and value, and how to raise it.</summary>
+    private static string Reached(string limit, RenderLimits limits) => Stops[limit] + " (" + limits.Exceeded(limit) + ")";
+
+    /// <summary>The limit of <see cref="RenderLimits"/> that stopped a rendering, or null for another error.</summary>
+    /// <remarks>Scriban enforces loops, recursion, strings and output itself, and says which in its message.</remarks>
+    private static string? LimitOf(ScriptRuntimeException exception)
+    {
+        for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is RenderLimitException own)
+            {
+                return own.Limit;
+            }
+
+            if (ex is System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return "regex-time";
+            }
+        }
+
+        var message = exception.OriginalMessage;
+        return message.Contains("LimitToString", StringComparison.Ordinal) ? "string-size"
+            : message.Contains("OutputLimit", StringComparison.Ordinal) ? "output-size"
+            : message.Contains("recursive depth", StringComparison.Ordinal) ? "recursion-depth"
+            : message.Contains("iteration limit", StringComparison.Ordinal) || message.Contains("LoopLimit", StringComparison.Ordinal) ? "loop-iterations"
+            : message.Contains("timed out", StringComparison.Ordinal) ? "regex-time"
+            : null;
     }
 }

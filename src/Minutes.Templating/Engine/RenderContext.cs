@@ -5,6 +5,7 @@ using Minutes.Templating.TemplateModel;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Minutes.Templating.Engine;
 
@@ -21,11 +22,15 @@ internal sealed class RenderContext : TemplateContext
     private readonly CompiledPart _part;
     private readonly RenderState _state;
 
+    /// <summary>Where the part's XML is written (captures write elsewhere): its length raises the work allowed.</summary>
+    private readonly StringBuilderOutput _output;
+
     public RenderContext(ScriptObject builtins, CompiledPart part, RenderState state)
         : base(builtins)
     {
         _part = part;
         _state = state;
+        _output = (StringBuilderOutput)Output;
     }
 
     /// <summary>The function the compiled source calls before each tag that may write.</summary>
@@ -102,6 +107,46 @@ internal sealed class RenderContext : TemplateContext
             render._tag = render._part.Tags[index];
         }
     }
+
+    /// <summary>
+    /// Evaluates one expression or statement and counts its work (see <see cref="RenderLimits.Work"/>): 1, and for
+    /// the text or list it gives, 1 for each <see cref="CharactersPerStep"/> characters or each item (a range such as
+    /// <c>1..10</c> is counted by the loop that goes through it), so that a
+    /// template repeating cheap steps, or work on long text or long lists, stops at the work limit. A text longer
+    /// than <see cref="RenderLimits.StringSize"/>, captured text too, stops the rendering at once.
+    /// </summary>
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        var value = base.Evaluate(scriptNode, aliasReturnedFunction);
+        var characters = value switch
+        {
+            string text => text.Length,
+            StringBuilderOutput captured => captured.Builder.Length,
+            _ => 0,
+        };
+        if (characters > _state.Limits.StringSize)
+        {
+            throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "string-size");
+        }
+
+        var steps = 1 + (characters + CharactersPerStep - 1) / CharactersPerStep + (value is System.Collections.ICollection list and not ScriptRange ? list.Count : 0);
+        _state.Work += steps;
+        if (_state.Work > _state.Limits.Work && _state.Work > _state.Limits.Work + (_state.Written + _output.Builder.Length) / CharactersWrittenPerStep)
+        {
+            throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "work");
+        }
+
+        return value;
+    }
+
+    /// <summary>How many characters of text count as one step of work: copying a character costs far less than evaluating an expression.</summary>
+    public const int CharactersPerStep = 16;
+
+    /// <summary>
+    /// How many characters of XML written raise the work allowed by one step: a template that writes a large
+    /// document has the room it needs, while one that loops or computes without writing stops early.
+    /// </summary>
+    public const int CharactersWrittenPerStep = 8;
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) => ValueTask.FromResult(Write(span, textAsObject));
 
@@ -297,10 +342,27 @@ internal sealed class RenderContext : TemplateContext
     }
 }
 
+/// <summary>A limit of <see cref="RenderLimits"/> that the engine itself counts was reached.</summary>
+internal sealed class RenderLimitException(SourceSpan span, string limit)
+    : ScriptRuntimeException(span, "the limit " + limit + " was reached")
+{
+    /// <summary>The limit's name, one of <see cref="RenderLimits.Names"/>.</summary>
+    public string Limit { get; } = limit;
+}
+
 /// <summary>What one rendering shares between its parts.</summary>
 internal sealed class RenderState
 {
     public bool Publication { get; init; }
+
+    /// <summary>The limits of this rendering.</summary>
+    public RenderLimits Limits { get; init; } = RenderLimits.Default;
+
+    /// <summary>The work done so far, over all parts, as <see cref="RenderLimits.Work"/> counts it.</summary>
+    public long Work { get; set; }
+
+    /// <summary>The characters of XML the parts rendered so far wrote, which raise the work allowed.</summary>
+    public long Written { get; set; }
 
     public int NextDrawingId { get; set; } = 1;
 

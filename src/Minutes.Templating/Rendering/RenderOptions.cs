@@ -13,7 +13,7 @@ public enum RenderMode
     Publication,
 }
 
-/// <summary>Options for one rendering. Every limit has a default that a real document never reaches.</summary>
+/// <summary>Options for one rendering: the version, the language, and the limits on its work.</summary>
 public sealed record RenderOptions
 {
     /// <summary>The default options.</summary>
@@ -33,24 +33,33 @@ public sealed record RenderOptions
         return Localization.LanguageTag.IsWellFormed(tag);
     }
 
-    /// <summary>How long one rendering may take before it stops with an error.</summary>
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How many times one loop may repeat.</summary>
-    public int LoopLimit { get; init; } = 100_000;
-
-    /// <summary>How deep function calls may nest.</summary>
-    public int RecursionLimit { get; init; } = 64;
-
-    /// <summary>How many characters of XML one part may grow to.</summary>
-    public int OutputLimit { get; init; } = 256 * 1024 * 1024;
-
     /// <summary>
-    /// How many characters one string a template builds may have (default 1 MiB). A longer string stops the
-    /// rendering with an error (MT2006), never a silent cut; a template doubling a string stops at once.
+    /// How much work the rendering may do before it stops with an error naming the limit (MT2006); see
+    /// <see cref="RenderLimits"/> for each limit, its default and its name on the command line.
     /// </summary>
-    public int StringLimit { get; init; } = 1024 * 1024;
+    public RenderLimits Limits { get; init; } = RenderLimits.Default;
 
-    /// <summary>How long one regular expression (<c>regex.match</c>, <c>regex.replace</c>…) may run (default 1 s).</summary>
-    public TimeSpan RegexTimeLimit { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long one rendering may take, as a last resort: <see cref="RenderLimits.Time"/> of <see cref="Limits"/>, which it reads and sets.</summary>
+    [Obsolete("Use Limits.Time (RenderLimits; --limit time=MS on the command line).")]
+    public TimeSpan TimeLimit { get => Limits.Time; init => Limits = Limits with { Time = value }; }
+
+    /// <summary>How many times one loop may repeat: <see cref="RenderLimits.LoopIterations"/> of <see cref="Limits"/>, which it reads and sets.</summary>
+    [Obsolete("Use Limits.LoopIterations (RenderLimits; --limit loop-iterations=N on the command line).")]
+    public int LoopLimit { get => Limits.LoopIterations; init => Limits = Limits with { LoopIterations = value }; }
+
+    /// <summary>How deep function calls may nest: <see cref="RenderLimits.RecursionDepth"/> of <see cref="Limits"/>, which it reads and sets.</summary>
+    [Obsolete("Use Limits.RecursionDepth (RenderLimits; --limit recursion-depth=N on the command line).")]
+    public int RecursionLimit { get => Limits.RecursionDepth; init => Limits = Limits with { RecursionDepth = value }; }
+
+    /// <summary>How many characters of XML one part may grow to: <see cref="RenderLimits.OutputSize"/> of <see cref="Limits"/>, which it reads and sets.</summary>
+    [Obsolete("Use Limits.OutputSize (RenderLimits; --limit output-size=N on the command line).")]
+    public int OutputLimit { get => Limits.OutputSize; init => Limits = Limits with { OutputSize = value }; }
+
+    /// <summary>How many characters one string a template builds may have: <see cref="RenderLimits.StringSize"/> of <see cref="Limits"/>, which it reads and sets.</summary>
+    [Obsolete("Use Limits.StringSize (RenderLimits; --limit string-size=N on the command line).")]
+    public int StringLimit { get => Limits.StringSize; init => Limits = Limits with { StringSize = value }; }
+
+    /// <summary>How long one regular expression may run: <see cref="RenderLimits.RegexTime"/> of <see cref="Limits"/>, which it reads and sets.</summary>
+    [Obsolete("Use Limits.RegexTime (RenderLimits; --limit regex-time=MS on the command line).")]
+    public TimeSpan RegexTimeLimit { get => Limits.RegexTime; init => Limits = Limits with { RegexTime = value }; }
 }

@@ -162,7 +162,7 @@ public sealed class WordTemplate
             publication ? Publication.Prepare(marked, withheld) : marked,
             _compiled.Labels,
             new RedactionView(publication, withheld.Grounds));
-        var state = PartRenderer.NewState(_compiled, publication);
+        var state = PartRenderer.NewState(_compiled, publication, options.Limits);
         var diagnostics = new List<Diagnostic>(Diagnostics);
         var parts = PartRenderer.Render(_compiled, Name, model, Labels.CultureFor(language), options, state, diagnostics, cancellationToken);
         if (diagnostics.Any(d => d.IsError))

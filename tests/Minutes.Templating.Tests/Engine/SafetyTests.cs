@@ -25,46 +25,132 @@ public sealed class SafetyTests(ITestOutputHelper output)
         Assert.Equal(("MT2008", 1), (problem.Code, problem.Location.Line));
     }
 
-    [Fact]
-    public void A_loop_past_the_loop_limit_stops_with_an_error()
+    /// <summary>
+    /// Each hostile template stops with MT2006, naming the limit it reached, the limit's value and how to raise
+    /// it, at the tag that reached it, with the default limits (how fast each stops is measured by tests/hostile).
+    /// </summary>
+    [Theory]
+    [InlineData("{{ s = 'x'; for i in 1..100000; s = s + s; end }}", "string-size", "1,048,576 characters")]
+    [InlineData("{{ s = 'x'; for i in 1..100000 }}{{ capture s }}{{ s }}{{ s }}{{ end }}{{ end }}", "string-size", "1,048,576 characters")]
+    [InlineData("{{ s = 'x'; for i in 1..100000 }}{{ capture s }}{{ s }}x{{ end }}{{ end }}", "work", WorkLimit)]
+    [InlineData("{{ 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' | regex.match '^(a+)+$' }}", "regex-time", "1 s")]
+    [InlineData("{{ func f(n) }}{{ ret f(n + 1) }}{{ end }}{{ f(1) }}", "recursion-depth", "64 nested calls")]
+    [InlineData("{{ while true }}{{ end }}", "loop-iterations", "100,000 iterations")]
+    [InlineData("{{ while true }}x{{ end }}", "loop-iterations", "100,000 iterations")]
+    [InlineData("{{ for i in 1..1000000 }}{{ i }}{{ end }}", "loop-iterations", "100,000 iterations")]
+    [InlineData("{{ for i in 1..99999; for j in 1..99999; end; end }}", "loop-iterations", "100,000 iterations")]
+    [InlineData("{{ n = 0; for i in 1..90000; n = n + i * 2 - 1; end; for i in 1..90000; n = n + i * 2 - 1; end; for i in 1..90000; n = n + i * 2 - 1; end }}", "work", WorkLimit)]
+    public void A_hostile_template_stops_at_the_limit_it_reached(string tag, string limit, string value)
     {
-        var template = new TemplateBuilder().Lines("{{ for i in 1..1000000 }}", "regel {{ i }}", "{{ end }}");
+        var problem = Single(new TemplateBuilder().Lines("Voor:", tag));
 
-        var problem = Single(template, new RenderOptions { LoopLimit = 100 });
+        Assert.Equal(("MT2006", 2), (problem.Code, problem.Location.Line));
+        Assert.Contains($"the limit {limit} is {value}; raise it with --limit {limit}=", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("or RenderLimits." + RenderLimitsProperty(limit), problem.Message, StringComparison.Ordinal);
+    }
+
+    private const string WorkLimit = "1,000,000 steps, and 1 more for each 8 characters written";
+
+    private static string RenderLimitsProperty(string limit) => string.Concat(limit.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    [Fact]
+    public void A_loop_past_a_lowered_loop_limit_stops_at_its_tag()
+    {
+        var template = new TemplateBuilder().Lines("{{ for i in 1..1000 }}", "regel {{ i }}", "{{ end }}");
+
+        var problem = Single(template, new RenderOptions { Limits = RenderLimits.Default with { LoopIterations = 100 } });
 
         Assert.Equal(("MT2006", 1), (problem.Code, problem.Location.Line));
-        Assert.Contains("LoopLimit `100`", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit loop-iterations is 100 iterations", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_inline_loop_past_the_loop_limit_stops_with_an_error()
+    public void Recursion_past_a_lowered_limit_stops_with_an_error()
     {
-        var problem = Single(new TemplateBuilder().Lines("{{ while true }}x{{ end }}"), new RenderOptions { LoopLimit = 100 });
+        var template = new TemplateBuilder().Lines("{{ func f(n) }}{{ if n < 30 }}{{ ret f(n + 1) }}{{ end }}{{ ret n }}{{ end }}{{ f(1) }}");
 
+        Assert.Equal(["30"], Rendered.From(template).Lines);
+        var problem = Single(template, new RenderOptions { Limits = RenderLimits.Default with { RecursionDepth = 20 } });
         Assert.Equal("MT2006", problem.Code);
-        Assert.Contains("limit `100`", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit recursion-depth is 20 nested calls", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Recursion_past_the_limit_stops_with_an_error()
+    public void Work_past_a_lowered_work_limit_stops_and_a_raised_one_lets_it_through()
     {
-        var template = new TemplateBuilder().Lines("{{ func f(n) }}{{ ret f(n + 1) }}{{ end }}{{ f(1) }}");
+        var template = new TemplateBuilder().Lines("Som: {{ n = 0; for i in 1..300; for j in 1..300; n = n + 1; end; end; n }}");
 
-        var problem = Single(template, new RenderOptions { RecursionLimit = 20 });
-
+        Assert.Equal(["Som: 90000"], Rendered.From(template).Lines);
+        var problem = Single(template, new RenderOptions { Limits = RenderLimits.Default with { Work = 10_000 } });
         Assert.Equal("MT2006", problem.Code);
-        Assert.Contains("limit `20`", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit work is 10,000 steps, and 1 more for each 8 characters written", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writing_a_large_document_raises_the_work_allowed()
+    {
+        // Each iteration takes a few steps and writes the template's own text, 100 characters, which allows 12 more.
+        var text = string.Concat(Enumerable.Repeat("abcdefghij", 10));
+        var template = new TemplateBuilder().Lines("{{ for i in 1..5000 }}" + text + "{{ end }}");
+        var lowered = new RenderOptions { Limits = RenderLimits.Default with { Work = 10_000 } };
+
+        Assert.Equal(500_000, Rendered.From(template, options: lowered).Lines.Single().Length);
+        var computing = new TemplateBuilder().Lines("{{ for i in 1..5000; x = i + 1; end }}");
+        Assert.Equal("MT2006", Single(computing, lowered).Code);
     }
 
     [Fact]
     public void A_rendering_past_the_time_limit_stops_with_an_error()
     {
         var template = new TemplateBuilder().Lines("{{ for i in 1..100000000 }}{{ end }}");
+        var limits = RenderLimits.Default with { LoopIterations = int.MaxValue, Work = long.MaxValue, Time = TimeSpan.FromMilliseconds(50) };
 
-        var problem = Single(template, new RenderOptions { LoopLimit = int.MaxValue, TimeLimit = TimeSpan.FromMilliseconds(50) });
+        var problem = Single(template, new RenderOptions { Limits = limits });
 
         Assert.Equal("MT2006", problem.Code);
-        Assert.Contains("took longer than the limit", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit time is 50 ms; raise it with --limit time=", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_limits_of_version_1_still_set_the_render_limits()
+    {
+#pragma warning disable CS0618 // The properties of version 1.0 are kept working beside RenderLimits.
+        var options = new RenderOptions { TimeLimit = TimeSpan.FromSeconds(5), LoopLimit = 7, RecursionLimit = 8, OutputLimit = 9, StringLimit = 10, RegexTimeLimit = TimeSpan.FromMilliseconds(11) };
+        Assert.Equal((5000.0, 7, 8, 9, 10, 11.0), (options.TimeLimit.TotalMilliseconds, options.LoopLimit, options.RecursionLimit, options.OutputLimit, options.StringLimit, options.RegexTimeLimit.TotalMilliseconds));
+#pragma warning restore CS0618
+        var expected = RenderLimits.Default with { Time = TimeSpan.FromSeconds(5), LoopIterations = 7, RecursionDepth = 8, OutputSize = 9, StringSize = 10, RegexTime = TimeSpan.FromMilliseconds(11) };
+        Assert.Equal(expected, options.Limits);
+
+#pragma warning disable CS0618
+        var problem = Single(new TemplateBuilder().Lines("{{ for i in 1..1000 }}{{ i }}{{ end }}"), new RenderOptions { LoopLimit = 100 });
+#pragma warning restore CS0618
+        Assert.Contains("the limit loop-iterations is 100 iterations", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("work", 5, "Work")]
+    [InlineData("loop-iterations", 5, "LoopIterations")]
+    [InlineData("recursion-depth", 5, "RecursionDepth")]
+    [InlineData("string-size", 5, "StringSize")]
+    [InlineData("output-size", 5, "OutputSize")]
+    [InlineData("regex-time", 5, "RegexTime")]
+    [InlineData("time", 5, "Time")]
+    public void Each_limit_is_set_by_its_name(string name, long value, string property)
+    {
+        var limits = RenderLimits.Default.With(name, value);
+
+        var changed = typeof(RenderLimits).GetProperties().Where(p => p.GetMethod!.IsStatic is false && p.GetMethod.IsPublic && !Equals(p.GetValue(limits), p.GetValue(RenderLimits.Default))).Select(p => p.Name);
+        Assert.Equal([property], changed);
+        Assert.Contains(name, RenderLimits.Names);
+    }
+
+    [Fact]
+    public void An_unknown_limit_or_a_value_that_does_not_fit_is_refused()
+    {
+        var unknown = Assert.Throws<ArgumentException>(() => RenderLimits.Default.With("loops", 5));
+        Assert.Contains("work, loop-iterations, recursion-depth, string-size, output-size, regex-time, time", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => RenderLimits.Default.With("work", 0));
+        Assert.Throws<OverflowException>(() => RenderLimits.Default.With("string-size", long.MaxValue));
     }
 
     [Fact]
@@ -120,7 +206,7 @@ public sealed class SafetyTests(ITestOutputHelper output)
         var problem = Single(template);
 
         Assert.Equal("MT2006", problem.Code);
-        Assert.Contains("LimitToString `1048576`", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit string-size is 1,048,576 characters", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,19 +215,19 @@ public sealed class SafetyTests(ITestOutputHelper output)
         var template = new TemplateBuilder().Lines("{{ s = 'x'; for i in 1..21; s = s + s; end }}", "{{ s | string.size }}");
 
         Assert.NotEmpty(Rendered.Problems(template));
-        var rendered = Rendered.From(template, options: new RenderOptions { StringLimit = 4 * 1024 * 1024 });
+        var rendered = Rendered.From(template, options: new RenderOptions { Limits = RenderLimits.Default with { StringSize = 4 * 1024 * 1024 } });
         Assert.Equal(["2097152"], rendered.Lines);
     }
 
     [Fact]
-    public void A_regular_expression_that_backtracks_without_end_stops_at_the_regex_time_limit()
+    public void A_regular_expression_that_backtracks_without_end_stops_at_a_lowered_regex_time_limit()
     {
         var template = new TemplateBuilder().Lines("{{ 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' | regex.match '^(a+)+$' }}");
 
-        var problem = Single(template, new RenderOptions { RegexTimeLimit = TimeSpan.FromMilliseconds(100) });
+        var problem = Single(template, new RenderOptions { Limits = RenderLimits.Default with { RegexTime = TimeSpan.FromMilliseconds(100) } });
 
         Assert.Equal("MT2006", problem.Code);
-        Assert.Contains("timed out", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("the limit regex-time is 100 ms", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]

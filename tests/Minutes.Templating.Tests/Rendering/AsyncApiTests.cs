@@ -76,7 +76,7 @@ public sealed class AsyncApiTests
         using var stream = new MemoryStream(bytes);
         var template = WordTemplate.Load(stream, "slow.docx");
         Assert.False(template.HasErrors, string.Join('\n', template.Diagnostics));
-        var options = new RenderOptions { LoopLimit = int.MaxValue, OutputLimit = int.MaxValue, TimeLimit = TimeSpan.FromMinutes(10) };
+        var options = new RenderOptions { Limits = RenderLimits.Default with { Work = long.MaxValue, LoopIterations = int.MaxValue, OutputSize = int.MaxValue, Time = TimeSpan.FromMinutes(10) } };
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         Assert.ThrowsAny<OperationCanceledException>(() => template.Render(MinutesParser.ParseFile(Seed).Document!, options, cancellation.Token));
