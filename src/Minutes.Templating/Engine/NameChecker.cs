@@ -64,8 +64,22 @@ internal static class NameChecker
             scope[HouseFunctions.Namespace] = Shape.OfNames(houseFunctions);
         }
 
-        var walker = new Walker(bound, (node, code, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, code)));
+        var walker = new Walker(bound, (node, code, message) => diagnostics.Add(PartCompiler.ToDiagnostic(templateName, part, node.Span.Start.Offset, message, code)), node => Typed(part, node));
         walker.Walk(page, scope);
+    }
+
+    /// <summary>An expression as the author typed it in its tag (Scriban would print it without spaces), or as Scriban prints it.</summary>
+    private static string Typed(CompiledPart part, ScriptNode? node)
+    {
+        if (node is null)
+        {
+            return string.Empty;
+        }
+
+        var (start, end) = (node.Span.Start.Offset, node.Span.End.Offset);
+        return part.FindTag(start) is { } tag && start >= tag.SourceStart && end < tag.SourceEnd && end >= start
+            ? tag.Text[(start - tag.SourceStart)..(end - tag.SourceStart + 1)]
+            : node.ToString();
     }
 
     /// <summary>Every name the part binds anywhere: assigned, captured, a loop's variable, a function or its parameter.</summary>
@@ -108,7 +122,7 @@ internal static class NameChecker
     }
 
     /// <summary>Walks a part's syntax tree with the names known at each point, reporting what a rendering would refuse.</summary>
-    private sealed class Walker(HashSet<string> bound, Action<ScriptNode, string, string> report)
+    private sealed class Walker(HashSet<string> bound, Action<ScriptNode, string, string> report, Func<ScriptNode?, string> Text)
     {
         public void Walk(ScriptNode? node, Dictionary<string, Shape?> scope)
         {
@@ -119,7 +133,7 @@ internal static class NameChecker
                     var iterated = Resolve(loop.Iterator, scope);
                     if (loop.Iterator is { } iterator && iterated is { CanLoop: false })
                     {
-                        report(iterator, DiagnosticCodes.ValueMisused, $"'{(loop is ScriptTableRowStatement ? "tablerow" : "for")}' walks a list, but {iterator} is {iterated.Kind}");
+                        report(iterator, DiagnosticCodes.ValueMisused, $"'{(loop is ScriptTableRowStatement ? "tablerow" : "for")}' walks a list, but {Text(iterator)} is {iterated.Kind}");
                     }
 
                     var inner = new Dictionary<string, Shape?>(scope, StringComparer.Ordinal);
@@ -175,7 +189,7 @@ internal static class NameChecker
                     Walk(indexer.Index, scope);
                     if (Resolve(indexer.Target, scope) is { CanIndex: false } indexed && indexer.Index is not null)
                     {
-                        report(indexer.Index, DiagnosticCodes.ValueMisused, $"[…] reads an element of a list or a character of a text, but {indexer.Target} is {indexed.Kind}");
+                        report(indexer.Index, DiagnosticCodes.ValueMisused, $"[…] reads an element of a list or a character of a text, but {Text(indexer.Target)} is {indexed.Kind}");
                     }
 
                     return;
@@ -249,7 +263,7 @@ internal static class NameChecker
             var target = Resolve(with.Name, scope);
             if (with.Name is { } name && target is { IsObject: false })
             {
-                report(name, DiagnosticCodes.ValueMisused, $"'with' opens an object, but {name} is {target.Kind}");
+                report(name, DiagnosticCodes.ValueMisused, $"'with' opens an object, but {Text(name)} is {target.Kind}");
             }
 
             if (target?.Members is { } members && target.IsObject)
@@ -291,8 +305,8 @@ internal static class NameChecker
             }
             else
             {
-                report(member.Member, DiagnosticCodes.UnknownName, $"{member.Target} is {owner.Kind}, which has no name '{name}'" + (members.Count == 0
-                    ? $": it has no names of its own; write it whole, {{{{ {member.Target} }}}}"
+                report(member.Member, DiagnosticCodes.UnknownName, $"{Text(member.Target)} is {owner.Kind}, which has no name '{name}'" + (members.Count == 0
+                    ? $": it has no names of its own; write it whole, {{{{ {Text(member.Target)} }}}}"
                     : Suggestions.Closest(name, members.Keys) is { } suggestion
                         ? $"; did you mean '{suggestion}'?"
                         : $"; it has: {string.Join(", ", members.Keys.Order(StringComparer.Ordinal))}"));
@@ -324,6 +338,13 @@ internal static class NameChecker
         ScriptMemberExpression { Member: ScriptVariable member } access => Resolve(access.Target, scope)?.Members?.GetValueOrDefault(member.Name),
         ScriptIndexerExpression indexer => Resolve(indexer.Target, scope)?.Element,
         ScriptNestedExpression nested => Resolve(nested.Expression, scope),
+        ScriptFunctionCall call => Resolve(call.Target, scope)?.Result,
+        ScriptPipeCall pipe => pipe.To switch
+        {
+            ScriptFunctionCall call => Resolve(call, scope),
+            ScriptMemberExpression or ScriptVariableGlobal => Resolve(pipe.To, scope)?.Result,
+            _ => null,
+        },
         _ => null,
     };
 
@@ -337,6 +358,9 @@ internal static class NameChecker
 
         /// <summary>The shape of a list's elements (and of a text's characters).</summary>
         public Shape? Element { get; private set; }
+
+        /// <summary>For a built-in function, the shape of what it gives, when that is known.</summary>
+        public Shape? Result { get; private init; }
 
         /// <summary>What the value is in messages (<c>a date</c>, <c>inline text</c>); null for an object of the model.</summary>
         public string? Kind { get; private init; }
@@ -443,8 +467,19 @@ internal static class NameChecker
         {
             Members = builtins.ToDictionary(
                 p => p.Key,
-                p => p.Value is Scriban.Runtime.ScriptObject inner ? Of(inner) : null,
+                p => p.Value switch
+                {
+                    Scriban.Runtime.ScriptObject inner => Of(inner),
+                    Scriban.Runtime.IScriptCustomFunction function => new Shape { Result = ResultOf(function.ReturnType) },
+                    _ => null,
+                },
                 StringComparer.Ordinal),
         };
+
+        /// <summary>What a built-in function gives, when it is a value whose names are known: a date, a duration, a text, a number, yes or no.</summary>
+        private static Shape? ResultOf(Type type) =>
+            type == typeof(DateTime) || type == typeof(TimeSpan) || type == typeof(string) || type == typeof(bool) || type.IsPrimitive
+                ? OfType(type)
+                : null;
     }
 }

@@ -33,6 +33,9 @@ public sealed class LoadCheckTests(ITestOutputHelper output)
     [InlineData("{{ minutes_version.x }}", 20, "minutes_version is a number, which has no name 'x': it has no names of its own; write it whole, {{ minutes_version }}")]
     [InlineData("{{ document.is_draft.value }}", 22, "document.is_draft is yes or no, which has no name 'value': it has no names of its own; write it whole, {{ document.is_draft }}")]
     [InlineData("{{ meeting.date.time_of_day.hours }}", 29, "meeting.date.time_of_day is a value, which has no name 'hours': it has no names of its own; write it whole, {{ meeting.date.time_of_day }}")]
+    [InlineData("{{ (meeting.date | date.add_days 7).dag }}", 37, "(meeting.date | date.add_days 7) is a date, which has no name 'dag'; did you mean 'day'?")]
+    [InlineData("{{ (timespan.from_days 2).days }}", 27, "(timespan.from_days 2) is a value, which has no name 'days': it has no names of its own; write it whole, {{ (timespan.from_days 2) }}")]
+    [InlineData("{{ (meeting.abbreviation | string.upcase).length }}", 43, "(meeting.abbreviation | string.upcase) is text, which has no name 'length'; it has: size")]
     [InlineData("{{ for row in agenda[0].points[0].rows }}{{ row[0].text }}{{ end }}", 52, "row[0] is inline text, which has no name 'text': it has no names of its own; write it whole, {{ row[0] }}")]
     public void A_name_a_value_does_not_have_is_found_at_load_where_it_is_written(string tag, int column, string message)
     {
@@ -138,7 +141,8 @@ public sealed class LoadCheckTests(ITestOutputHelper output)
             "{{ with meeting }}{{ abbreviation }} {{ agenda.size }}{{ end }}",
             "{{ func nummer(p) }}{{ ret p.title + later + $0.title }}{{ end }}{{ later = '!' }}{{ nummer agenda[0] }}",
             "{{ for c in meeting.abbreviation }}{{ c }}{{ end }}",
-            "{{ for row in agenda[0].documents }}{{ row }}{{ end }}");
+            "{{ for row in agenda[0].documents }}{{ row }}{{ end }}",
+            "{{ (meeting.date | date.add_days 7).day }} {{ (meeting.abbreviation | string.downcase).size }} {{ (agenda | array.first).title }}");
 
         var rendered = Rendered.From(template);
 
@@ -151,6 +155,7 @@ public sealed class LoadCheckTests(ITestOutputHelper output)
                 "LRT 2",
                 "Opening en mededelingen!Opening en mededelingen",
                 "LRT",
+                "28 3 Opening en mededelingen",
             ],
             rendered.Lines);
     }
