@@ -25,7 +25,7 @@ if (args is ["generate", var directory])
 if (args is ["loop", var name, var countText])
 {
     var input = RenderBenchmarks.Inputs().Single(i => i.Name == name);
-    var benchmark = new RenderBenchmarks { Minutes = input };
+    var benchmark = new RenderBenchmarks { Case = input };
     benchmark.Setup();
     var count = int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture);
     benchmark.ParseAndRender();
