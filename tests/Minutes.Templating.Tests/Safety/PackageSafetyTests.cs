@@ -211,17 +211,7 @@ public sealed class PackageSafetyTests
     [Fact]
     public void A_macro_enabled_template_gives_a_macro_free_docx_with_a_warning()
     {
-        var template = Zip.Patch(Template(), entries =>
-        {
-            entries.Set("word/vbaProject.bin", "not really a VBA project");
-            entries.Edit(DocumentRels, rels => rels.Replace(
-                "</Relationships>",
-                "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>",
-                StringComparison.Ordinal));
-            entries.Edit("[Content_Types].xml", types => types
-                .Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "application/vnd.ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal)
-                .Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>", StringComparison.Ordinal));
-        });
+        var template = MacroEnabled("application/vnd.ms-word.document.macroEnabled.main+xml");
 
         var loaded = Load(template);
 
@@ -239,17 +229,7 @@ public sealed class PackageSafetyTests
     [Fact]
     public void A_macro_enabled_dotm_template_gives_a_macro_free_docx_with_a_warning()
     {
-        var template = Zip.Patch(Template(), entries =>
-        {
-            entries.Set("word/vbaProject.bin", "not really a VBA project");
-            entries.Edit(DocumentRels, rels => rels.Replace(
-                "</Relationships>",
-                "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>",
-                StringComparison.Ordinal));
-            entries.Edit("[Content_Types].xml", types => types
-                .Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "application/vnd.ms-word.template.macroEnabledTemplate.main+xml", StringComparison.Ordinal)
-                .Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>", StringComparison.Ordinal));
-        });
+        var template = MacroEnabled("application/vnd.ms-word.template.macroEnabledTemplate.main+xml");
 
         using var stream = new MemoryStream(template);
         var loaded = WordTemplate.Load(stream, "house.dotm");
@@ -261,6 +241,19 @@ public sealed class PackageSafetyTests
         Assert.DoesNotContain("macroEnabled", types, StringComparison.Ordinal);
         Assert.Contains("wordprocessingml.document.main+xml", types, StringComparison.Ordinal);
     }
+
+    /// <summary>The test template made macro-enabled: a VBA project, its relationship, and <paramref name="mainContentType"/> for the main part.</summary>
+    private static byte[] MacroEnabled(string mainContentType) => Zip.Patch(Template(), entries =>
+    {
+        entries.Set("word/vbaProject.bin", "not really a VBA project");
+        entries.Edit(DocumentRels, rels => rels.Replace(
+            "</Relationships>",
+            "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>",
+            StringComparison.Ordinal));
+        entries.Edit("[Content_Types].xml", types => types
+            .Replace("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", mainContentType, StringComparison.Ordinal)
+            .Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>", StringComparison.Ordinal));
+    });
 
     [Theory]
     [InlineData("word/styles.xml")]
