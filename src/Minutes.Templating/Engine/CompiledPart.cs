@@ -32,6 +32,13 @@ internal sealed class CompiledPart
     /// <summary>The part's tags, in source order.</summary>
     public IReadOnlyList<TemplateTag> Tags { get; }
 
+    /// <summary>
+    /// How many characters the part's last rendering wrote: the next rendering's output starts that large, so
+    /// that a long part is not copied over and over as it grows. Renderings on several threads may race on it;
+    /// any value they leave is a good enough guess.
+    /// </summary>
+    public int LastOutputLength { get; set; }
+
     /// <summary>The tag whose code covers <paramref name="offset"/> of the generated source, or the nearest before it.</summary>
     public TemplateTag? FindTag(int offset)
     {

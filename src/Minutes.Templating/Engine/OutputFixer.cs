@@ -48,9 +48,13 @@ internal static class OutputFixer
         return document;
     }
 
-    public static byte[] Serialize(XDocument document)
+    /// <summary>The part as UTF-8 bytes with its XML declaration.</summary>
+    /// <param name="document">The part.</param>
+    /// <param name="expectedLength">About how many bytes it will take, when known (the length of the text it was read from): the buffer starts that large.</param>
+    public static byte[] Serialize(XDocument document, int expectedLength = 0)
     {
-        using var stream = new MemoryStream();
+        // Text that is not ASCII takes more bytes than characters: room for some, so that the buffer is not copied once more at the end.
+        using var stream = new MemoryStream(expectedLength + (expectedLength / 8) + 256);
         var settings = new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = false };
         using (var writer = XmlWriter.Create(stream, settings))
         {

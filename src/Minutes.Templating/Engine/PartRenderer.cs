@@ -76,9 +76,10 @@ internal static class PartRenderer
                 continue;
             }
 
+            part.LastOutputLength = xml.Length;
             state.Written += xml.Length;
             var fixedPart = OutputFixer.Fix(xml, state, template.Numbering);
-            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Serialize(fixedPart), context.Links, context.Images));
+            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Serialize(fixedPart, xml.Length), context.Links, context.Images));
         }
 
         return rendered;

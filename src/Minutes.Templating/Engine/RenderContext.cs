@@ -31,7 +31,21 @@ internal sealed class RenderContext : TemplateContext
         _part = part;
         _state = state;
         _output = (StringBuilderOutput)Output;
+        _output.Builder.EnsureCapacity(Math.Min(part.LastOutputLength, LargestFirstOutput));
     }
+
+    /// <summary>
+    /// The most characters a part's output starts with: below the large object heap (85,000 bytes). A longer part
+    /// grows in the builder's own chunks, which the garbage collector frees young, rather than in one large array
+    /// that would count towards a full collection.
+    /// </summary>
+    private const int LargestFirstOutput = 40_000;
+
+    /// <summary>
+    /// Where a value's runs are put together before they are written: one builder for the whole part, cleared
+    /// after each value, instead of a new one grown for every value.
+    /// </summary>
+    private readonly StringBuilder _runs = new();
 
     /// <summary>The function the compiled source calls before each tag that may write.</summary>
     public const string TagFunction = "__mt_tag";
@@ -81,21 +95,17 @@ internal sealed class RenderContext : TemplateContext
             default:
                 if (_part.PlainText)
                 {
-                    var escaped = new StringBuilder();
                     var value = ObjectToString(textAsObject) ?? string.Empty;
                     for (var i = 0; i < value.Length; i++)
                     {
-                        i = AppendEscaped(escaped, value, i);
+                        i = AppendEscaped(_runs, value, i);
                     }
 
-                    Write(escaped.ToString());
-                    return this;
+                    return WriteRuns();
                 }
 
-                var builder = new StringBuilder();
-                AppendRun(builder, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
-                Write(builder.ToString());
-                return this;
+                AppendRun(_runs, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
+                return WriteRuns();
         }
     }
 
@@ -152,13 +162,20 @@ internal sealed class RenderContext : TemplateContext
 
     private void WriteInline(TemplateTag? tag, InlineText text)
     {
-        var builder = new StringBuilder();
         foreach (var inline in text.Inlines)
         {
-            AppendInline(builder, tag, inline, RunStyle.None);
+            AppendInline(_runs, tag, inline, RunStyle.None);
         }
 
-        Write(builder.ToString());
+        WriteRuns();
+    }
+
+    /// <summary>Writes what <see cref="_runs"/> holds, through Scriban's output (its limits and captures), and clears it.</summary>
+    private RenderContext WriteRuns()
+    {
+        Write(_runs.ToString());
+        _runs.Clear();
+        return this;
     }
 
     private void AppendInline(StringBuilder builder, TemplateTag? tag, Inline inline, RunStyle style)
