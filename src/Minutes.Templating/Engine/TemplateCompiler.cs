@@ -8,6 +8,9 @@ namespace Minutes.Templating.Engine;
 /// <summary>Loads a template: reads its package and labels, compiles its parts and checks the names they use.</summary>
 internal static class TemplateCompiler
 {
+    /// <summary>1 once Scriban's built-in functions are being made.</summary>
+    private static int s_makingBuiltins;
+
     /// <summary>Compiles the template in <paramref name="stream"/>; every problem is in the result's diagnostics, none thrown.</summary>
     /// <param name="stream">The template's bytes: a .docx, .dotx or Flat OPC .xml.</param>
     /// <param name="name">The name used in diagnostics.</param>
@@ -17,6 +20,14 @@ internal static class TemplateCompiler
     /// <param name="functions">The organisation's own functions the template may call (<see cref="HouseFunctions"/>).</param>
     public static CompiledTemplate Compile(Stream stream, string name, Stream? labels, string? labelsName, ReadLimits limits, IReadOnlyList<TemplateFunction> functions)
     {
+        // Scriban's built-in functions are made once per process, by reflection: a fifth of a native `minutes render`
+        // of one file. The first template loaded has them made on another core while its package is read and its parts
+        // are parsed, which do not need them; checking the names waits for them.
+        if (Interlocked.Exchange(ref s_makingBuiltins, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => GC.KeepAlive(WordFunctions.Builtins), null);
+        }
+
         var diagnostics = new List<Diagnostic>();
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels = null;
         if (labels is not null)
