@@ -10,7 +10,20 @@ namespace Minutes.Templating.Packaging;
 /// <param name="Data">The entry's bytes as stored: deflated, or as they are when empty.</param>
 /// <param name="Crc">The CRC-32 of the uncompressed bytes.</param>
 /// <param name="Length">The uncompressed length.</param>
-internal sealed record CompressedEntry(string Name, byte[] Data, uint Crc, int Length);
+internal sealed record CompressedEntry(string Name, byte[] Data, uint Crc, int Length)
+{
+    /// <summary>True for a name in ASCII; any other is stored as UTF-8, with the flag that says so.</summary>
+    public bool NameIsAscii { get; } = Ascii.IsValid(Name);
+
+    /// <summary>The name as the zip stores it (ASCII is UTF-8 too).</summary>
+    public byte[] EncodedName { get; } = Encoding.UTF8.GetBytes(Name);
+
+    /// <summary>The general purpose flags: the UTF-8 flag for a name that is not ASCII.</summary>
+    public ushort Flags => NameIsAscii ? (ushort)0 : PackageWriter.Utf8Names;
+
+    /// <summary>The bytes the entry takes in the zip: its local header, name and data, and its central directory record.</summary>
+    public int ZipSize => PackageWriter.LocalHeaderSize + PackageWriter.CentralHeaderSize + (2 * EncodedName.Length) + Data.Length;
+}
 
 /// <summary>
 /// Writes the .docx zip: the template's entries in a fixed order, the rendered parts in place of
@@ -26,7 +39,17 @@ internal static class PackageWriter
 {
     private const ushort VersionDeflate = 20;
     private const ushort MadeByUnix = 3 << 8;
-    private const ushort Utf8Names = 1 << 11;
+    /// <summary>The general purpose flag of a name encoded as UTF-8.</summary>
+    internal const ushort Utf8Names = 1 << 11;
+
+    /// <summary>The size of a local file header, without the name.</summary>
+    internal const int LocalHeaderSize = 30;
+
+    /// <summary>The size of a central directory record, without the name.</summary>
+    internal const int CentralHeaderSize = 46;
+
+    /// <summary>The size of the end of central directory record.</summary>
+    private const int EndSize = 22;
     private const ushort MethodDeflate = 8;
     private const ushort MethodStored = 0;
 
@@ -74,41 +97,64 @@ internal static class PackageWriter
         entries.Select(e => Compress(e.Key, e.Value)).ToArray();
 
     /// <summary>
-    /// Writes the package: the template's entries in their order, each replaced by its rendered bytes when
+    /// The package: the template's entries in their order, each replaced by its rendered bytes when
     /// <paramref name="replaced"/> has them; then the rendered entries the template lacks, in name order.
     /// </summary>
-    public static void Write(Stream output, IReadOnlyList<CompressedEntry> entries, IReadOnlyDictionary<string, byte[]> replaced)
+    /// <remarks>Its size is known once the rendered entries are deflated: it is written into one array of that size.</remarks>
+    public static byte[] Write(IReadOnlyList<CompressedEntry> entries, IReadOnlyDictionary<string, byte[]> replaced)
     {
-        var central = new List<(CompressedEntry Entry, long Offset)>(entries.Count + replaced.Count);
+        var stored = new List<CompressedEntry>(entries.Count + replaced.Count);
         var written = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             written.Add(entry.Name);
-            var stored = replaced.TryGetValue(entry.Name, out var rendered) ? Compress(entry.Name, rendered) : entry;
-            central.Add((stored, output.Position));
-            WriteLocal(output, stored);
+            stored.Add(replaced.TryGetValue(entry.Name, out var rendered) ? Compress(entry.Name, rendered) : entry);
         }
 
         foreach (var (name, data) in replaced.Where(r => !written.Contains(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var stored = Compress(name, data);
-            central.Add((stored, output.Position));
-            WriteLocal(output, stored);
+            stored.Add(Compress(name, data));
+        }
+
+        var size = EndSize;
+        foreach (var entry in stored)
+        {
+            size = checked(size + entry.ZipSize);
+        }
+
+        var package = new byte[size];
+        using var output = new MemoryStream(package, writable: true);
+        Write(output, stored);
+        return package;
+    }
+
+    /// <summary>Writes the package to <paramref name="output"/>, as <see cref="Write(IReadOnlyList{CompressedEntry}, IReadOnlyDictionary{string, byte[]})"/> makes it.</summary>
+    public static void Write(Stream output, IReadOnlyList<CompressedEntry> entries, IReadOnlyDictionary<string, byte[]> replaced) =>
+        output.Write(Write(entries, replaced));
+
+    /// <summary>Writes the entries as they are stored, then the central directory.</summary>
+    private static void Write(Stream output, List<CompressedEntry> stored)
+    {
+        var offsets = new long[stored.Count];
+        for (var i = 0; i < stored.Count; i++)
+        {
+            offsets[i] = output.Position;
+            WriteLocal(output, stored[i]);
         }
 
         var directoryStart = output.Position;
-        foreach (var (entry, offset) in central)
+        for (var i = 0; i < stored.Count; i++)
         {
-            WriteCentral(output, entry, offset);
+            WriteCentral(output, stored[i], offsets[i]);
         }
 
         var directoryLength = output.Position - directoryStart;
-        Span<byte> end = stackalloc byte[22];
+        Span<byte> end = stackalloc byte[EndSize];
         BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
         BinaryPrimitives.WriteUInt16LittleEndian(end[4..], 0);
         BinaryPrimitives.WriteUInt16LittleEndian(end[6..], 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], checked((ushort)central.Count));
-        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], checked((ushort)central.Count));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], checked((ushort)stored.Count));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], checked((ushort)stored.Count));
         BinaryPrimitives.WriteUInt32LittleEndian(end[12..], checked((uint)directoryLength));
         BinaryPrimitives.WriteUInt32LittleEndian(end[16..], checked((uint)directoryStart));
         BinaryPrimitives.WriteUInt16LittleEndian(end[20..], 0);
@@ -117,8 +163,8 @@ internal static class PackageWriter
 
     private static void WriteLocal(Stream output, CompressedEntry entry)
     {
-        var (name, flags) = EncodeName(entry.Name);
-        Span<byte> header = stackalloc byte[30];
+        var (name, flags) = (entry.EncodedName, entry.Flags);
+        Span<byte> header = stackalloc byte[LocalHeaderSize];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], VersionDeflate);
         BinaryPrimitives.WriteUInt16LittleEndian(header[6..], flags);
@@ -136,8 +182,8 @@ internal static class PackageWriter
 
     private static void WriteCentral(Stream output, CompressedEntry entry, long offset)
     {
-        var (name, flags) = EncodeName(entry.Name);
-        Span<byte> header = stackalloc byte[46];
+        var (name, flags) = (entry.EncodedName, entry.Flags);
+        Span<byte> header = stackalloc byte[CentralHeaderSize];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], MadeByUnix | VersionDeflate);
         BinaryPrimitives.WriteUInt16LittleEndian(header[6..], VersionDeflate);
@@ -157,10 +203,6 @@ internal static class PackageWriter
         output.Write(header);
         output.Write(name);
     }
-
-    /// <summary>The name's bytes: ASCII as it is, anything else as UTF-8 with the flag that says so.</summary>
-    private static (byte[] Name, ushort Flags) EncodeName(string name) =>
-        Ascii.IsValid(name) ? (Encoding.ASCII.GetBytes(name), (ushort)0) : (Encoding.UTF8.GetBytes(name), Utf8Names);
 
     private static uint ToDos(DateTimeOffset timestamp)
     {

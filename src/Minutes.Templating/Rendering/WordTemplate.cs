@@ -170,9 +170,8 @@ public sealed class WordTemplate
             return new RenderResult(null, diagnostics, Withheld.None, Name);
         }
 
-        using var output = new MemoryStream();
-        PackageWriter.Write(output, _compiled.Compressed, RenderedPackage.Entries(_compiled, parts, state, language));
-        return new RenderResult(output.ToArray(), diagnostics, publication ? withheld : Withheld.None, Name);
+        var package = PackageWriter.Write(_compiled.Compressed, RenderedPackage.Entries(_compiled, parts, state, language));
+        return new RenderResult(package, diagnostics, publication ? withheld : Withheld.None, Name);
     }
 
     /// <summary>
