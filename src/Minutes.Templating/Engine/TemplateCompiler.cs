@@ -25,7 +25,19 @@ internal static class TemplateCompiler
         // are parsed, which do not need them; checking the names waits for them.
         if (Interlocked.Exchange(ref s_makingBuiltins, 1) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static _ => GC.KeepAlive(WordFunctions.Builtins), null);
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static _ =>
+                {
+                    try
+                    {
+                        GC.KeepAlive(WordFunctions.Builtins);
+                    }
+                    catch (TypeInitializationException)
+                    {
+                        // Never on a pool thread, where it would end the process: the name check meets it again on the caller's.
+                    }
+                },
+                null);
         }
 
         var diagnostics = new List<Diagnostic>();
