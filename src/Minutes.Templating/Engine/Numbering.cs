@@ -66,10 +66,11 @@ internal sealed class Numbering
     /// loop iteration, and does not directly follow a paragraph of the same list, begins again at 1.
     /// The paragraph gets a new list instance; the paragraphs after it in the same run follow it.
     /// </summary>
-    /// <param name="paragraphsAndIterations">The rendered part's paragraphs and the engine's iteration markers, in document order.</param>
+    /// <param name="paragraphsAndIterations">The paragraphs and the engine's iteration markers of the piece of the part being fixed, in document order.</param>
+    /// <param name="restarts">Where the part's lists stand after the pieces before this one.</param>
     /// <param name="added">Receives the new list instances: (new numId, abstractNumId).</param>
     /// <param name="nextNumId">The next free numId, shared by the rendering's parts.</param>
-    public void RestartLists(IEnumerable<XElement> paragraphsAndIterations, List<(int NumId, string AbstractId)> added, ref int nextNumId)
+    public void RestartLists(IEnumerable<XElement> paragraphsAndIterations, ListRestarts restarts, List<(int NumId, string AbstractId)> added, ref int nextNumId)
     {
         if (!HasCountingLists)
         {
@@ -77,13 +78,12 @@ internal sealed class Numbering
         }
 
         nextNumId = Math.Max(nextNumId, _maxNumId + 1);
-        var iteration = 0;
-        var current = new Dictionary<string, (int Iteration, string NumId, XElement Last)>(StringComparer.Ordinal);
+        var current = restarts.Current;
         foreach (var element in paragraphsAndIterations)
         {
             if (element.Name == IterationMarker)
             {
-                iteration++;
+                restarts.Iteration++;
                 continue;
             }
 
@@ -100,7 +100,7 @@ internal sealed class Numbering
 
             if (element.Descendants(ContinueMarker).Any())
             {
-                current[numId] = (iteration, current.TryGetValue(numId, out var kept) ? kept.NumId : numId, element);
+                current[numId] = (restarts.Iteration, current.TryGetValue(numId, out var kept) ? kept.NumId : numId, element);
                 SetNumId(element, current[numId].NumId);
                 continue;
             }
@@ -110,7 +110,7 @@ internal sealed class Numbering
             {
                 useNumId = numId;
             }
-            else if (run.Iteration != iteration && !Adjacent(run.Last, element))
+            else if (run.Iteration != restarts.Iteration && !restarts.Adjacent(run.Last, element))
             {
                 useNumId = (nextNumId++).ToString(CultureInfo.InvariantCulture);
                 added.Add((int.Parse(useNumId, CultureInfo.InvariantCulture), abstractId));
@@ -120,7 +120,7 @@ internal sealed class Numbering
                 useNumId = run.NumId;
             }
 
-            current[numId] = (iteration, useNumId, element);
+            current[numId] = (restarts.Iteration, useNumId, element);
             if (useNumId != numId)
             {
                 SetNumId(element, useNumId);
@@ -181,9 +181,38 @@ internal sealed class Numbering
         numbering.Add(new XElement(NumId, new XAttribute(Val, numId)));
     }
 
-    /// <summary>True when nothing but the engine's markers stands between two paragraphs.</summary>
-    private static bool Adjacent(XElement previous, XElement next)
+}
+
+/// <summary>
+/// Where the counting lists of one part stand while the part is fixed a piece at a time (<see cref="OutputFixer"/>):
+/// the loop iterations begun, the last paragraph of each list, and what tells whether two paragraphs of different
+/// pieces stand next to each other.
+/// </summary>
+internal sealed class ListRestarts
+{
+    /// <summary>The loop iterations begun so far.</summary>
+    public int Iteration { get; set; }
+
+    /// <summary>Each list's iteration, the list instance it now uses and its last paragraph, by the list's own numId.</summary>
+    public Dictionary<string, (int Iteration, string NumId, XElement Last)> Current { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The element holding the piece being fixed.</summary>
+    public XElement? Piece { get; set; }
+
+    /// <summary>The last element, other than the engine's markers, of the pieces fixed before <see cref="Piece"/>.</summary>
+    public XElement? LastBefore { get; set; }
+
+    /// <summary>
+    /// True when nothing but the engine's markers stands between two paragraphs, which are siblings: in one piece,
+    /// or the last element of the pieces before and the first of this one.
+    /// </summary>
+    public bool Adjacent(XElement previous, XElement next)
     {
+        if (previous.Parent != next.Parent)
+        {
+            return next.Parent == Piece && previous == LastBefore && FirstElement(Piece!) == next;
+        }
+
         for (var node = previous.NextNode; node is not null; node = node.NextNode)
         {
             if (node == next)
@@ -198,5 +227,31 @@ internal sealed class Numbering
         }
 
         return false;
+    }
+
+    /// <summary>Notes the last element of <see cref="Piece"/> other than the engine's markers, for the next piece.</summary>
+    public void PieceDone()
+    {
+        for (var node = Piece?.LastNode; node is not null; node = node.PreviousNode)
+        {
+            if (node is XElement element && element.Name.Namespace != Mt)
+            {
+                LastBefore = element;
+                return;
+            }
+        }
+    }
+
+    private static XElement? FirstElement(XElement piece)
+    {
+        for (var node = piece.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement element && element.Name.Namespace != Mt)
+            {
+                return element;
+            }
+        }
+
+        return null;
     }
 }

@@ -11,52 +11,124 @@ namespace Minutes.Templating.Engine;
 /// loops copied made unique again (drawings, bookmarks, paragraph ids), comments copied by loops
 /// dropped, empty tables removed and empty cells given the paragraph Word requires.
 /// </summary>
+/// <remarks>
+/// The part is read and written in one pass, a piece at a time: each child of the root (of the body, in the main
+/// document) is loaded, fixed and written before the next is read. Only one piece is a tree at any moment, so a
+/// long document never is one, and what the fixes share (ids, bookmarks, lists) is carried from piece to piece in
+/// document order, as one walk over the whole part would.
+/// </remarks>
 internal static class OutputFixer
 {
     // pPr children that come before w:numPr in the schema (CT_PPrBase).
     private static readonly HashSet<string> BeforeNumbering = new(StringComparer.Ordinal) { "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl" };
 
-    public static XDocument Fix(string xml, RenderState state, Numbering numbering)
+    /// <summary>As <see cref="XDocument.Parse(string, LoadOptions)"/> reads without <see cref="LoadOptions.PreserveWhitespace"/>; a DTD is refused.</summary>
+    private static readonly XmlReaderSettings ReaderSettings = new() { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
+    private static readonly XmlWriterSettings WriterSettings = new() { Encoding = new System.Text.UTF8Encoding(false), Indent = false };
+
+    /// <summary>Fixes the rendered XML of a part and returns it as UTF-8 bytes with its XML declaration.</summary>
+    /// <exception cref="XmlException">The rendered text is not well-formed XML.</exception>
+    public static byte[] Fix(string xml, RenderState state, Numbering numbering)
     {
-        var document = XDocument.Parse(xml, LoadOptions.None);
-        var root = document.Root!;
-
-        // The tree is walked twice, not once per fix: once for the markers that move or change paragraphs, once
-        // for everything else, in the order the fixes used to find it one walk each.
-        var (blocks, levels) = FindBlocksAndLevels(root);
-        if (blocks.Count > 0)
+        var fixes = new PartFixes(state, numbering);
+        using var stream = new MemoryStream(xml.Length + (xml.Length / 8) + 256);
+        using (var writer = XmlWriter.Create(stream, WriterSettings))
+        using (var reader = XmlReader.Create(new StringReader(xml), ReaderSettings))
         {
-            MoveBlocks(blocks);
+            writer.WriteStartDocument(true);
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    CopyContainer(reader, writer, fixes, root: true);
+                }
+                else if (reader.NodeType == XmlNodeType.XmlDeclaration)
+                {
+                    reader.Read();
+                }
+                else
+                {
+                    XNode.ReadFrom(reader).WriteTo(writer);
+                }
+            }
 
-            // What moved was copied, with any level markers in it.
-            levels = [.. root.Descendants(LevelMarker)];
+            writer.WriteEndDocument();
         }
 
-        ApplyListLevels(levels);
-        var found = Found.In(root);
-        var nextNumId = state.NextNumId;
-        numbering.RestartLists(found.ListParagraphs, state.AddedLists, ref nextNumId);
-        state.NextNumId = nextNumId;
-        root.Attribute(XNamespace.Xmlns + "mt")?.Remove();
-        RemoveMarkers(found.MarkerParents);
-        RenumberDrawings(found.Drawings, state);
-        RenumberShapes(found.Shapes);
-        RenumberBookmarks(found.Bookmarks, state);
-        RenumberParagraphIds(found.ParagraphIds, state);
-        DropCopiedComments(found.Comments);
-        RepairTables(found.Tables, found.Cells);
-        return document;
+        return stream.ToArray();
     }
 
-    /// <summary>The part as UTF-8 bytes with its XML declaration.</summary>
-    /// <param name="document">The part.</param>
-    /// <param name="expectedLength">About how many bytes it will take, when known (the length of the text it was read from): the buffer starts that large.</param>
-    public static byte[] Serialize(XDocument document, int expectedLength = 0)
+    /// <summary>
+    /// Copies the element the reader is on, its start and end tags as they are (the engine's namespace declaration
+    /// left out of the root), and fixes and writes its children a piece at a time; the main document's body is a
+    /// container too.
+    /// </summary>
+    private static void CopyContainer(XmlReader reader, XmlWriter writer, PartFixes fixes, bool root)
     {
-        // Text that is not ASCII takes more bytes than characters: room for some, so that the buffer is not copied once more at the end.
-        using var stream = new MemoryStream(expectedLength + (expectedLength / 8) + 256);
-        var settings = new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = false };
-        using (var writer = XmlWriter.Create(stream, settings))
+        writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+        var empty = reader.IsEmptyElement;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (!(root && reader.NamespaceURI == XNamespace.Xmlns.NamespaceName && reader.LocalName == "mt"))
+                {
+                    writer.WriteAttributeString(reader.Prefix, reader.LocalName, reader.NamespaceURI, reader.Value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+
+            reader.MoveToElement();
+        }
+
+        reader.Read();
+        if (empty)
+        {
+            writer.WriteEndElement();
+            return;
+        }
+
+        while (reader.NodeType != XmlNodeType.EndElement)
+        {
+            if (root && reader.NodeType == XmlNodeType.Element && reader.LocalName == "body" && reader.NamespaceURI == W.NamespaceName)
+            {
+                CopyContainer(reader, writer, fixes, root: false);
+                continue;
+            }
+
+            if (reader.NodeType == XmlNodeType.Element && reader.IsEmptyElement && reader.NamespaceURI == Mt.NamespaceName)
+            {
+                // An empty marker between pieces (a loop's iteration, most often) is counted and left out as it is read.
+                fixes.EmptyMarker(reader.LocalName);
+                reader.Read();
+                continue;
+            }
+
+            var node = XNode.ReadFrom(reader);
+            if (node is XElement element)
+            {
+                foreach (var piece in fixes.Fix(element))
+                {
+                    piece.WriteTo(writer);
+                }
+            }
+            else
+            {
+                node.WriteTo(writer);
+            }
+        }
+
+        writer.WriteFullEndElement();
+        reader.Read();
+    }
+
+    /// <summary>Serializes a part as UTF-8 bytes with its XML declaration.</summary>
+    public static byte[] Serialize(XDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, WriterSettings))
         {
             document.Declaration = new XDeclaration("1.0", "UTF-8", "yes");
             document.Save(writer);
@@ -65,10 +137,63 @@ internal static class OutputFixer
         return stream.ToArray();
     }
 
-    private static (List<XElement> Blocks, List<XElement> Levels) FindBlocksAndLevels(XElement root)
+    /// <summary>What the fixes of one part carry from piece to piece, in document order.</summary>
+    private sealed class PartFixes(RenderState state, Numbering numbering)
     {
-        var blocks = new List<XElement>();
-        var levels = new List<XElement>();
+        private readonly ListRestarts _lists = new();
+        private readonly HashSet<string> _shapeIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Stack<string>> _openBookmarks = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _bookmarkNames = new(StringComparer.Ordinal);
+        private readonly HashSet<(XName, string)> _comments = [];
+        private readonly List<XElement> _blocks = [];
+        private readonly List<XElement> _levels = [];
+        private readonly Found _found = new();
+
+        /// <summary>Takes an empty marker of the engine that is a piece by itself: what a piece holding only it would do.</summary>
+        public void EmptyMarker(string localName)
+        {
+            if (localName == IterationMarker.LocalName)
+            {
+                _lists.Iteration++;
+            }
+        }
+
+        /// <summary>Fixes one piece of the part; returns what is to be written in its place (a moved table adds pieces, a marker leaves none).</summary>
+        public IEnumerable<XElement> Fix(XElement element)
+        {
+            var piece = new XElement(Mt + "piece", element);
+            FindBlocksAndLevels(piece, _blocks, _levels);
+            if (_blocks.Count > 0)
+            {
+                MoveBlocks(_blocks);
+
+                // What moved was copied, with any level markers in it.
+                _levels.Clear();
+                _levels.AddRange(piece.Descendants(LevelMarker));
+            }
+
+            ApplyListLevels(_levels);
+            var found = _found.In(piece);
+            var nextNumId = state.NextNumId;
+            _lists.Piece = piece;
+            numbering.RestartLists(found.ListParagraphs, _lists, state.AddedLists, ref nextNumId);
+            _lists.PieceDone();
+            state.NextNumId = nextNumId;
+            RemoveMarkers(found.MarkerParents);
+            RenumberDrawings(found.Drawings, state);
+            RenumberShapes(found.Shapes, _shapeIds);
+            RenumberBookmarks(found.Bookmarks, state, _openBookmarks, _bookmarkNames);
+            RenumberParagraphIds(found.ParagraphIds, state);
+            DropCopiedComments(found.Comments, _comments);
+            RepairTables(found.Tables, found.Cells);
+            return piece.Elements();
+        }
+    }
+
+    private static void FindBlocksAndLevels(XElement root, List<XElement> blocks, List<XElement> levels)
+    {
+        blocks.Clear();
+        levels.Clear();
         foreach (var element in root.Descendants())
         {
             if (element.Name.Namespace == Mt)
@@ -76,8 +201,6 @@ internal static class OutputFixer
                 (element.Name == BlockMarker ? blocks : element.Name == LevelMarker ? levels : null)?.Add(element);
             }
         }
-
-        return (blocks, levels);
     }
 
     /// <summary>
@@ -174,9 +297,8 @@ internal static class OutputFixer
     /// VML shapes (text boxes, and the fallback of DrawingML ones) that loops copied keep their ids:
     /// a shape type is defined once, and every shape gets an id of its own.
     /// </summary>
-    private static void RenumberShapes(List<XElement> shapes)
+    private static void RenumberShapes(List<XElement> shapes, HashSet<string> ids)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var shape in shapes)
         {
             var id = (string)shape.Attribute("id")!;
@@ -200,10 +322,8 @@ internal static class OutputFixer
         }
     }
 
-    private static void RenumberBookmarks(List<XElement> bookmarks, RenderState state)
+    private static void RenumberBookmarks(List<XElement> bookmarks, RenderState state, Dictionary<string, Stack<string>> open, HashSet<string> names)
     {
-        var open = new Dictionary<string, Stack<string>>(StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in bookmarks)
         {
             var oldId = (string?)element.Attribute(Id) ?? string.Empty;
@@ -251,9 +371,8 @@ internal static class OutputFixer
         }
     }
 
-    private static void DropCopiedComments(List<XElement> comments)
+    private static void DropCopiedComments(List<XElement> comments, HashSet<(XName, string)> seen)
     {
-        var seen = new HashSet<(XName, string)>();
         foreach (var element in comments)
         {
             if (!seen.Add((element.Name, (string?)element.Attribute(Id) ?? string.Empty)))
@@ -320,12 +439,25 @@ internal static class OutputFixer
 
         public List<XElement> Cells { get; } = [];
 
-        /// <summary>Walks <paramref name="root"/>'s descendants once, without recursion (a template's nesting has no bound).</summary>
-        public static Found In(XElement root)
+        private readonly HashSet<XElement> _parents = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Walks <paramref name="root"/>'s descendants once, without recursion (a template's nesting has no bound), into this, emptied first.</summary>
+        public Found In(XElement root)
         {
-            var found = new Found();
+            ListParagraphs.Clear();
+            MarkerParents.Clear();
+            Drawings.Clear();
+            Shapes.Clear();
+            Bookmarks.Clear();
+            ParagraphIds.Clear();
+            Comments.Clear();
+            Tables.Clear();
+            Cells.Clear();
+
+            _parents.Clear();
+            var found = this;
             XElement? marker = null;
-            var parents = new HashSet<XElement>(ReferenceEqualityComparer.Instance);
+            var parents = _parents;
             var element = FirstElement(root);
             while (element is not null)
             {

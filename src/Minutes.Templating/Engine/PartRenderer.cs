@@ -78,8 +78,7 @@ internal static class PartRenderer
 
             part.LastOutputLength = xml.Length;
             state.Written += xml.Length;
-            var fixedPart = OutputFixer.Fix(xml, state, template.Numbering);
-            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Serialize(fixedPart, xml.Length), context.Links, context.Images));
+            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Fix(xml, state, template.Numbering), context.Links, context.Images));
         }
 
         return rendered;

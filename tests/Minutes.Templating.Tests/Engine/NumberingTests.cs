@@ -85,6 +85,40 @@ public sealed class NumberingTests
         Assert.All(lists, p => Assert.Equal("2", p.NumId));
     }
 
+    [Fact]
+    public void A_numbered_paragraph_with_other_text_after_it_in_each_iteration_restarts()
+    {
+        // Each iteration's numbered paragraph follows the previous iteration's plain one, not a paragraph of its list.
+        var template = new TemplateBuilder().Add(
+            Para("{{ for action in actions }}"),
+            Numbered("{{ action.text }}"),
+            Para("{{ action.owner }}"),
+            Para("{{ end }}"));
+
+        var lists = ListParagraphs(Rendered.From(template).Document);
+
+        Assert.Equal(2, lists.Count);
+        Assert.Equal("2", lists[0].NumId);
+        Assert.NotEqual("2", lists[1].NumId);
+    }
+
+    [Fact]
+    public void A_numbered_list_counts_on_through_a_loop_that_writes_nothing_between_its_paragraphs()
+    {
+        // The empty loop leaves only the engine's markers between the two paragraphs: one list.
+        var template = new TemplateBuilder().Add(
+            Numbered("first"),
+            Para("{{ for action in actions }}{{ end }}"),
+            Para("{{ for action in actions }}"),
+            Numbered("{{ action.text }}"),
+            Para("{{ end }}"));
+
+        var lists = ListParagraphs(Rendered.From(template).Document);
+
+        Assert.Equal(3, lists.Count);
+        Assert.All(lists, p => Assert.Equal("2", p.NumId));
+    }
+
     private static List<(string Text, string NumId)> ListParagraphs(XDocument document) =>
         document.Descendants(W + "p")
             .Where(p => p.Element(W + "pPr")?.Element(W + "numPr")?.Element(W + "numId") is not null)
