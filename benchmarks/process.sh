@@ -6,6 +6,8 @@
 #              linux-x64), a whole Node docxtemplater process, a whole Python docxtpl process, pandoc
 #   batch      BATCH copies of the seed (default 1000) in one `minutes render DIR` (native) and in one Node
 #              docxtemplater process; documents per second
+#   large      minutes of 300 items and the largest accepted (4 MiB, made by the benchmarks' `generate`), each in one
+#              native process: the median time and the peak memory (maximum resident set, /usr/bin/time)
 # Installs what is missing where it can (hyperfine, clang and zlib1g-dev for the native build, Node's docxtemplater
 # in a scratch folder, Debian's python3-docxtpl and pandoc) and says which peer it could not run.
 # The peers' scripts and the seed's content in their form are in PEERS_DIR (default ../shared/bench/peers, beside the repository).
@@ -26,6 +28,7 @@ apt_install() {
         || { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1; }
 }
 command -v hyperfine >/dev/null || apt_install hyperfine
+[[ -x /usr/bin/time ]] || apt_install time
 command -v clang >/dev/null && [[ -e /usr/include/zlib.h ]] || apt_install clang zlib1g-dev
 
 echo "::: building the command: framework-dependent, and native (Native AOT, linux-x64)"
@@ -121,6 +124,25 @@ print(f"|---|---:|---:|")
 for r in results["results"]:
     print(f"| {r['command']} | {r['median']:.2f} | {count / r['median']:.0f} |")
 PY
+
+echo "::: large minutes, one file, one process (native): time and peak memory"
+dotnet run -c Release --project benchmarks/Minutes.Templating.Benchmarks -v quiet -- generate "$work/inputs" >/dev/null
+[[ -f "$work/inputs/largest.yaml" ]] || { echo "error: the benchmarks' generate wrote no inputs to $work/inputs" >&2; exit 1; }
+printf '| input | median s | peak memory (max RSS) MB |\n|---|---:|---:|\n'
+for input in items-300 largest; do
+    hyperfine -N -w 1 -r 5 --export-json "$work/$input.json" "$native render $work/inputs/$input.yaml -o $work/o6/" >/dev/null 2>&1 \
+        || hyperfine -w 1 -r 5 --export-json "$work/$input.json" "$native render $work/inputs/$input.yaml -o $work/o6/" >/dev/null
+    peaks=()
+    for run in 1 2 3; do
+        peaks+=("$(/usr/bin/time -f %M "$native" render "$work/inputs/$input.yaml" -o "$work/o6/" 2>&1 >/dev/null | tail -n 1)")
+    done
+    /usr/bin/python3 - "$work/$input.json" "$input" "${peaks[@]}" <<'PY'
+import json, statistics, sys
+median = json.load(open(sys.argv[1]))["results"][0]["median"]
+name = {"items-300": "300 items (0.5 MB)", "largest": "the largest accepted (4 MiB)"}[sys.argv[2]]
+print(f"| {name} | {median:.2f} | {statistics.median(int(k) for k in sys.argv[3:]) / 1024:.0f} |")
+PY
+done
 
 for peer in "${missing[@]}"; do
     echo "not measured: $peer"

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Minutes.Templating.Benchmarks;
 
-// `generate DIR` writes the inputs for the whole-process measurements (scripts/bench-command);
+// `generate DIR` writes the inputs for the whole-process measurements (benchmarks/process.sh);
 // anything else is passed to BenchmarkDotNet (for example `--filter '*'`).
 if (args is ["generate", var directory])
 {
