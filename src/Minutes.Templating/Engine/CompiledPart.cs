@@ -63,5 +63,5 @@ internal sealed class CompiledPart
 
     /// <summary>The <c>w:rPr</c> markup for text written by <paramref name="tag"/> in <paramref name="style"/>, built once.</summary>
     public string RunProperties(TemplateTag? tag, RunStyle style) =>
-        _runProperties.GetOrAdd((tag?.Index ?? -1, style), key => RunStyles.Build(tag?.RunProperties, key.Style));
+        _runProperties.GetOrAdd((tag?.Index ?? -1, style), static (key, properties) => RunStyles.Build(properties, key.Style), tag?.RunProperties);
 }

@@ -11,6 +11,9 @@ internal static class EngineNames
     public static readonly XName Placeholder = Mt + "t";
     public static readonly XName LevelMarker = Mt + "ilvl";
     public static readonly XName IterationMarker = Mt + "iteration";
+
+    /// <summary>The iteration marker as the compiled source writes it at the start of each loop iteration.</summary>
+    public const string IterationMarkup = "<mt:iteration/>";
     public static readonly XName ContinueMarker = Mt + "continue";
     public static readonly XName BlockMarker = Mt + "block";
 }

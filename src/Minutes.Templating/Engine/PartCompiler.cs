@@ -269,19 +269,16 @@ internal static partial class PartCompiler
         {
             var tag = tags[int.Parse(match.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture)];
             AppendLiteral(source, xml, last, match.Index);
-            if (tag.Kind is TagKind.Output or TagKind.Statement)
-            {
-                // Tells the context which tag writes next, so its output takes the tag's formatting.
-                source.Append("{{" + RenderContext.TagFunction + " ").Append(tag.Index).Append("}}");
-            }
 
+            // The context finds the tag that writes a value from the value's place in this source, for its formatting.
             tag.SourceStart = source.Length;
             source.Append(tag.Text);
             tag.SourceEnd = source.Length;
             if (tag.Placement != TagPlacement.Inline && tag.Kind == TagKind.Open && LoopKeyword().IsMatch(tag.Code))
             {
-                // Marks where each iteration starts, so counting lists can restart in each one.
-                source.Append("{{" + RenderContext.IterationFunction + "}}");
+                // Marks where each iteration starts, so counting lists can restart in each one: text of the loop's
+                // body, written each time round at no cost, rather than a call.
+                source.Append(EngineNames.IterationMarkup);
             }
             last = match.Index + match.Length;
         }

@@ -47,14 +47,14 @@ internal sealed class RenderContext : TemplateContext
     /// </summary>
     private readonly StringBuilder _runs = new();
 
-    /// <summary>The function the compiled source calls before each tag that may write.</summary>
-    public const string TagFunction = "__mt_tag";
-
-    /// <summary>The function the compiled source calls at the start of each loop iteration.</summary>
-    public const string IterationFunction = "__mt_iteration";
-
-    /// <summary>The tag writing now.</summary>
+    /// <summary>The tag that wrote last: the next value is most often written by it too.</summary>
     private TemplateTag? _tag;
+
+    /// <summary>
+    /// Where in the compiled source the statement evaluated last starts: Scriban writes a statement's value right after
+    /// evaluating it (with the span of the block around it), so this is the statement that writes.
+    /// </summary>
+    private int _statementOffset = -1;
 
     /// <summary>Hyperlinks written into this part: relationship id → address.</summary>
     public List<(string Id, string Url)> Links { get; } = [];
@@ -81,7 +81,7 @@ internal sealed class RenderContext : TemplateContext
                 Write(markup.Xml);
                 return this;
             case InlineText text when !_part.PlainText:
-                WriteInline(_tag, text);
+                WriteInline(WritingTag(), text);
                 return this;
             case TableValue table when !_part.PlainText:
                 Write(RichContent.Table(table.Table, this, _state).Xml);
@@ -104,18 +104,24 @@ internal sealed class RenderContext : TemplateContext
                     return WriteRuns();
                 }
 
-                AppendRun(_runs, _part.RunProperties(_tag, RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
+                AppendRun(_runs, _part.RunProperties(WritingTag(), RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
                 return WriteRuns();
         }
     }
 
-    /// <summary>Called by the compiled source before a tag that may write.</summary>
-    public static void EnterTag(Scriban.TemplateContext context, int index)
+    /// <summary>
+    /// The tag whose statement writes now, whose formatting the value takes: found from where the statement stands in
+    /// the compiled source, at no cost when the same tag writes again.
+    /// </summary>
+    private TemplateTag? WritingTag()
     {
-        if (context is RenderContext render)
+        var offset = _statementOffset;
+        if (_tag is null || offset < _tag.SourceStart || offset >= _tag.SourceEnd)
         {
-            render._tag = render._part.Tags[index];
+            _tag = _part.FindTag(offset);
         }
+
+        return _tag;
     }
 
     /// <summary>
@@ -128,6 +134,11 @@ internal sealed class RenderContext : TemplateContext
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         var value = base.Evaluate(scriptNode, aliasReturnedFunction);
+        if (scriptNode is ScriptStatement statement)
+        {
+            _statementOffset = statement.Span.Start.Offset;
+        }
+
         var characters = value switch
         {
             string text => text.Length,

@@ -30,7 +30,6 @@ internal static class WordFunctions
         ["object.eval_template"] = "a template cannot run text as a template",
     };
 
-    private static readonly RawMarkup IterationMarker = new("<mt:iteration/>");
     private static readonly RawMarkup PageBreak = new("<w:r><w:br w:type=\"page\"/></w:r>");
     private static readonly RawMarkup LineBreak = new("<w:r><w:br/></w:r>");
     private static readonly RawMarkup Tab = new("<w:r><w:tab/></w:r>");
@@ -62,8 +61,6 @@ internal static class WordFunctions
         word.SetValue("tab", EngineFunction.Constant(Tab), true);
         word.SetValue("continue_numbering", EngineFunction.Constant(ContinueMarker), true);
         builtins.SetValue("word", word, true);
-        builtins.SetValue(RenderContext.IterationFunction, EngineFunction.Constant(IterationMarker), true);
-        builtins.SetValue(RenderContext.TagFunction, EngineFunction.OfInt("index", RenderContext.EnterTag), true);
         return builtins;
     }
 

@@ -78,6 +78,28 @@ public sealed class ValueTests
     }
 
     [Fact]
+    public void Each_value_takes_the_formatting_of_the_tag_that_writes_it_as_tags_take_turns_in_a_loop()
+    {
+        var template = new TemplateBuilder().Add(P(
+            R("{{ for n in 1..3 }}", Rsid("00A10001")),
+            R("{{ n }}", Bold()),
+            R("-"),
+            R("{{ n * 10 }}", Italic()),
+            R("{{ if n == 2 }}{{ \"twee\" }}{{ end }}", Color("FF0000")),
+            R("{{ end }}")));
+
+        var rendered = Rendered.From(template);
+
+        Assert.Equal(["1-102-20twee3-30"], rendered.Lines);
+        XElement Props(string text) => Assert.Single(rendered.RunsWithText(text)).Element(W + "rPr")!;
+        Assert.All(["1", "2", "3"], text => Assert.NotNull(Props(text).Element(W + "b")));
+        Assert.All(["10", "20", "30"], text => Assert.NotNull(Props(text).Element(W + "i")));
+        Assert.All(["10", "20", "30"], text => Assert.Null(Props(text).Element(W + "b")));
+        Assert.Equal("FF0000", (string?)Props("twee").Element(W + "color")?.Attribute(W + "val"));
+        Assert.Null(Props("twee").Element(W + "i"));
+    }
+
+    [Fact]
     public void A_Markdown_link_becomes_a_hyperlink_to_an_external_relationship()
     {
         var minutes = Samples.Minutes() with
