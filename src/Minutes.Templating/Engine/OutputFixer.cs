@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using static Minutes.Templating.Engine.EngineNames;
@@ -25,16 +26,19 @@ internal static class OutputFixer
     /// <summary>As <see cref="XDocument.Parse(string, LoadOptions)"/> reads without <see cref="LoadOptions.PreserveWhitespace"/>; a DTD is refused.</summary>
     private static readonly XmlReaderSettings ReaderSettings = new() { IgnoreWhitespace = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
-    private static readonly XmlWriterSettings WriterSettings = new() { Encoding = new System.Text.UTF8Encoding(false), Indent = false };
+    private static readonly XmlWriterSettings WriterSettings = new() { Encoding = new UTF8Encoding(false), Indent = false };
 
     /// <summary>Fixes the rendered XML of a part and returns it as UTF-8 bytes with its XML declaration.</summary>
+    /// <param name="xml">The rendered XML, read where the engine wrote it.</param>
+    /// <param name="state">What the parts of the rendering share.</param>
+    /// <param name="numbering">The template's lists.</param>
     /// <exception cref="XmlException">The rendered text is not well-formed XML.</exception>
-    public static byte[] Fix(string xml, RenderState state, Numbering numbering)
+    public static byte[] Fix(StringBuilder xml, RenderState state, Numbering numbering)
     {
         var fixes = new PartFixes(state, numbering);
         using var stream = new MemoryStream(xml.Length + (xml.Length / 8) + 256);
         using (var writer = XmlWriter.Create(stream, WriterSettings))
-        using (var reader = XmlReader.Create(new StringReader(xml), ReaderSettings))
+        using (var reader = XmlReader.Create(new BuilderReader(xml), ReaderSettings))
         {
             writer.WriteStartDocument(true);
             reader.Read();

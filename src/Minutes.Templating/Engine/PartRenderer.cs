@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Rendering;
 using Scriban;
@@ -49,10 +50,10 @@ internal static class PartRenderer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var context = CreateContext(part, state, model, culture, options, template.House, timeout.Token);
-            string xml;
+            StringBuilder xml;
             try
             {
-                xml = part.Template.Render(context);
+                xml = context.RenderPart();
             }
             catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {

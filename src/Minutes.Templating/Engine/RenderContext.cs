@@ -71,6 +71,37 @@ internal sealed class RenderContext : TemplateContext
     /// <summary>Where hyperlinks go while inline text is written: this part's, or the footnote's being written.</summary>
     private List<(string Id, string Url)>? _linkTarget;
 
+    /// <summary>
+    /// Renders the part, as <see cref="Template.Render(TemplateContext)"/> does, and gives the builder that holds its XML
+    /// rather than a copy of it in one string: a long part would be copied whole into the large object heap.
+    /// </summary>
+    public StringBuilder RenderPart()
+    {
+        var template = _part.Template;
+        if (template.SourceFilePath is { } path)
+        {
+            PushSourceFile(path);
+        }
+
+        try
+        {
+            var page = template.Page;
+            if (page is not null && Evaluate(page) is { } result && EnableOutput)
+            {
+                Write(page.Span, result);
+            }
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null)
+            {
+                PopSourceFile();
+            }
+        }
+
+        return _output.Builder;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)
