@@ -87,7 +87,7 @@ internal sealed class Numbering
                 continue;
             }
 
-            if (element.Ancestors(P).Any())
+            if (OutputFixer.EnclosingParagraph(element) is not null)
             {
                 continue;
             }

@@ -215,7 +215,7 @@ internal static class OutputFixer
     {
         foreach (var marker in blocks)
         {
-            var paragraph = marker.Ancestors(P).FirstOrDefault();
+            var paragraph = EnclosingParagraph(marker);
             if (paragraph is null)
             {
                 marker.ReplaceWith(marker.Elements());
@@ -230,6 +230,20 @@ internal static class OutputFixer
                 paragraph.Remove();
             }
         }
+    }
+
+    /// <summary>The paragraph <paramref name="element"/> stands in, if any: its nearest <c>w:p</c> ancestor.</summary>
+    internal static XElement? EnclosingParagraph(XElement element)
+    {
+        for (var parent = element.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Name == P)
+            {
+                return parent;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -248,7 +262,7 @@ internal static class OutputFixer
     {
         foreach (var marker in levels)
         {
-            var paragraph = marker.Ancestors(P).FirstOrDefault();
+            var paragraph = EnclosingParagraph(marker);
             var level = (string?)marker.Attribute("v") ?? "0";
             marker.Remove();
             if (paragraph is null)
@@ -497,7 +511,9 @@ internal static class OutputFixer
             return found;
         }
 
-        private static XElement? FirstElement(XElement element) => element.FirstNode is XElement first ? first : NextElement(element.FirstNode);
+        /// <summary>The first child element; an element holding only text has none, and its text is not made a node to find out.</summary>
+        private static XElement? FirstElement(XElement element) =>
+            !element.HasElements ? null : element.FirstNode is XElement first ? first : NextElement(element.FirstNode);
 
         private static XElement? NextElement(XNode? node)
         {
