@@ -27,7 +27,7 @@ public sealed class InlineText : IEquatable<InlineText>
     public bool IsEmpty => ToString().Length == 0;
 
     /// <summary>True when any piece of the text is a redaction span.</summary>
-    public bool HasRedactions => Inline.Walk(Inlines).Any(i => i is RedactionInline);
+    public bool HasRedactions => HoldsRedaction(Inlines);
 
     /// <summary>Creates a text with no markup.</summary>
     /// <param name="text">The text, printed as is.</param>
@@ -42,6 +42,13 @@ public sealed class InlineText : IEquatable<InlineText>
     {
         if (_plain is null)
         {
+            // One plain piece (most texts) is its own reading; only markup needs the pieces joined.
+            if (Inlines is [TextInline single])
+            {
+                _plain = single.Text;
+                return _plain;
+            }
+
             var builder = new StringBuilder();
             foreach (var inline in Inlines)
             {
@@ -62,6 +69,23 @@ public sealed class InlineText : IEquatable<InlineText>
 
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+
+    /// <summary>True when a piece, or a piece nested in one, is a redaction span; walks without an enumerator.</summary>
+    private static bool HoldsRedaction(IReadOnlyList<Inline> inlines)
+    {
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            switch (inlines[i])
+            {
+                case RedactionInline:
+                    return true;
+                case ContainerInline container when HoldsRedaction(container.Content):
+                    return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>One piece of an <see cref="InlineText"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Minutes.Templating.Model;
 
@@ -19,6 +20,12 @@ public static class InlineMarkdown
     /// <summary>Markup nested deeper than this is read as literal text (keeps the stack small).</summary>
     private const int MaxNesting = 16;
 
+    /// <summary>
+    /// The characters that can start markup, an escape or a line break (<c>^</c>, <c>]</c>, <c>(</c>, <c>)</c> and
+    /// <c>|</c> mean something only after a <c>[</c>): a text without any of them is one <see cref="TextInline"/>.
+    /// </summary>
+    private static readonly SearchValues<char> MarkupStarts = SearchValues.Create("\\\n\r[*");
+
     /// <summary>Parses inline Markdown; malformed redaction spans are kept as literal text.</summary>
     /// <param name="text">The text as written.</param>
     public static InlineText Parse(string text)
@@ -36,6 +43,12 @@ public static class InlineMarkdown
         if (text.Length == 0)
         {
             return InlineText.Empty;
+        }
+
+        if (!text.AsSpan().ContainsAny(MarkupStarts))
+        {
+            // Most texts have no markup at all: the text itself is the one piece, without the parser's tables.
+            return new InlineText(new ValueList<Inline>([new TextInline { Text = text }]));
         }
 
         var state = new State(text, errors, grounds);
