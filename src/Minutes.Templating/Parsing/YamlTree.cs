@@ -130,6 +130,9 @@ internal static class YamlTree
 
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>The only characters a plain scalar read as a float may hold.</summary>
+    private static readonly System.Buffers.SearchValues<char> FloatCharacters = System.Buffers.SearchValues.Create("0123456789.-+eE");
+
     /// <summary>
     /// Reads a stream of UTF-8 YAML text (a byte order mark is skipped), no more than <paramref name="maxBytes"/> of it:
     /// a larger file, or an endless stream, is one error (MT1012); bytes that are not UTF-8 are an error (MT1001)
@@ -193,8 +196,9 @@ internal static class YamlTree
     public static SourceNode? Read(string text, string file, List<Diagnostic> diagnostics, out bool syntaxError, long maxBytes = MaxInputBytes)
     {
         syntaxError = false;
-        var byteCount = System.Text.Encoding.UTF8.GetByteCount(text);
-        if (byteCount > maxBytes)
+
+        // A UTF-16 character is at most 3 UTF-8 bytes, so a short text need not be counted.
+        if ((long)text.Length * 3 > maxBytes && System.Text.Encoding.UTF8.GetByteCount(text) > maxBytes)
         {
             diagnostics.Add(Error(
                 DiagnosticCodes.LimitExceeded,
@@ -308,8 +312,8 @@ internal static class YamlTree
     }
 
     private static bool IsFloat(string value) =>
-        value.Any(char.IsAsciiDigit)
-        && value.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or '+' or 'e' or 'E')
+        value.AsSpan().ContainsAnyInRange('0', '9')
+        && !value.AsSpan().ContainsAnyExcept(FloatCharacters)
         && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private sealed class Reader(string file, List<Diagnostic> diagnostics)
@@ -491,7 +495,7 @@ internal static class YamlTree
                                 node.Location));
                         }
                         else if (node is SourceScalar { IsComplete: true } key
-                            && parent.FirstKeys.TryGetValue(key.Value, out var first))
+                            && parent.TryGetEarlierKey(mapping, key.Value, out var first))
                         {
                             diagnostics.Add(Error(
                                 DiagnosticCodes.DuplicateKey,
@@ -506,8 +510,8 @@ internal static class YamlTree
                     parent.HasPendingKey = false;
                     if (parent.PendingKey is { } pendingKey)
                     {
-                        parent.FirstKeys[pendingKey.Value] = pendingKey.Location;
                         mapping.Entries.Add(new(pendingKey, node));
+                        parent.RecordKey(pendingKey);
                         parent.PendingKey = null;
                     }
 
@@ -517,13 +521,60 @@ internal static class YamlTree
 
         private sealed class Frame(SourceNode node)
         {
+            /// <summary>Up to this many entries a mapping's keys are looked through; beyond it they are indexed.</summary>
+            private const int ScannedEntries = 8;
+
+            /// <summary>The place of each key of a large mapping, once there are more than <see cref="ScannedEntries"/>.</summary>
+            private Dictionary<string, SourceLocation>? _keys;
+
             public SourceNode Node { get; } = node;
 
             public bool HasPendingKey { get; set; }
 
             public SourceScalar? PendingKey { get; set; }
 
-            public Dictionary<string, SourceLocation> FirstKeys { get; } = new(StringComparer.Ordinal);
+            /// <summary>
+            /// The place of the last entry of <paramref name="mapping"/> with this key: its entries are looked through while
+            /// there are few (most mappings), and indexed once there are more, so a large mapping is not read in quadratic time.
+            /// </summary>
+            public bool TryGetEarlierKey(SourceMapping mapping, string key, out SourceLocation location)
+            {
+                var entries = mapping.Entries;
+                if (_keys is null && entries.Count > ScannedEntries)
+                {
+                    _keys = new Dictionary<string, SourceLocation>(entries.Count * 2, StringComparer.Ordinal);
+                    foreach (var (entryKey, _) in entries)
+                    {
+                        _keys[entryKey.Value] = entryKey.Location;
+                    }
+                }
+
+                if (_keys is not null)
+                {
+                    return _keys.TryGetValue(key, out location);
+                }
+
+                for (var i = entries.Count - 1; i >= 0; i--)
+                {
+                    if (entries[i].Key.Value == key)
+                    {
+                        location = entries[i].Key.Location;
+                        return true;
+                    }
+                }
+
+                location = default;
+                return false;
+            }
+
+            /// <summary>Notes the key of the entry just added, when the mapping's keys are indexed.</summary>
+            public void RecordKey(SourceScalar key)
+            {
+                if (_keys is not null)
+                {
+                    _keys[key.Value] = key.Location;
+                }
+            }
         }
     }
 }

@@ -88,6 +88,23 @@ public class ParserDiagnosticsTests
     }
 
     [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(40)]
+    public void Duplicate_keys_are_found_in_small_and_large_mappings(int keys)
+    {
+        // Labels take any key: a mapping of this many keys, then the second and the last written again.
+        var labels = string.Concat(Enumerable.Range(1, keys).Select(i => $"  k{i}: v\n")) + "  k2: again\n  k" + keys + ": again\n";
+        var result = MinutesParser.Parse(MinimalHead + Agenda + "labels:\n" + labels, "test.yaml");
+
+        var duplicates = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateKey).ToList();
+        Assert.Equal([(keys + 7, 3), (keys + 8, 3)], duplicates.Select(d => (d.Location.Line, d.Location.Column)));
+        Assert.Equal("duplicate key 'k2'; it is already defined on line 8, column 3", duplicates[0].Message);
+        Assert.Equal($"duplicate key 'k{keys}'; it is already defined on line {keys + 6}, column 3", duplicates[1].Message);
+    }
+
+    [Theory]
     [InlineData("meeting: Board\n" + Agenda, 1, 10, "'meeting' must be a mapping, but is text")]
     [InlineData("meeting:\n" + Agenda, 1, 9, "'meeting' must be a mapping, but has no value")]
     [InlineData(MinimalHead + "agenda:\n  title: A\n", 5, 3, "'agenda' must be a list, but is a mapping")]
