@@ -318,7 +318,11 @@ internal static class YamlTree
 
     private sealed class Reader(string file, List<Diagnostic> diagnostics)
     {
-        private readonly Stack<Frame> _open = new();
+        /// <summary>The frames of the open mappings and lists, outermost first; kept for reuse when they close.</summary>
+        private readonly List<Frame> _frames = [];
+
+        /// <summary>How many of <see cref="_frames"/> are open.</summary>
+        private int _depth;
         private int _nodes;
         private int _documents;
 
@@ -332,9 +336,9 @@ internal static class YamlTree
 
         public void MarkIncomplete()
         {
-            foreach (var frame in _open)
+            for (var i = 0; i < _depth; i++)
             {
-                frame.Node.IsComplete = false;
+                _frames[i].Node.IsComplete = false;
             }
         }
 
@@ -408,7 +412,7 @@ internal static class YamlTree
 
                         break;
                     case MappingEnd or SequenceEnd:
-                        _open.Pop();
+                        _depth--;
                         break;
                 }
             }
@@ -451,7 +455,7 @@ internal static class YamlTree
         /// </summary>
         private bool Open(SourceNode node)
         {
-            if (_open.Count >= MaxDepth)
+            if (_depth >= MaxDepth)
             {
                 diagnostics.Add(Error(
                     DiagnosticCodes.LimitExceeded,
@@ -464,19 +468,24 @@ internal static class YamlTree
 
             // Attached to its parent on opening, so a syntax error later still leaves it in the tree.
             Add(node);
-            _open.Push(new Frame(node));
+            if (_depth == _frames.Count)
+            {
+                _frames.Add(new Frame());
+            }
+
+            _frames[_depth++].Open(node);
             return true;
         }
 
         private void Add(SourceNode node)
         {
-            if (_open.Count == 0)
+            if (_depth == 0)
             {
                 Root ??= node;
                 return;
             }
 
-            var parent = _open.Peek();
+            var parent = _frames[_depth - 1];
             switch (parent.Node)
             {
                 case SourceSequence sequence:
@@ -519,7 +528,8 @@ internal static class YamlTree
             }
         }
 
-        private sealed class Frame(SourceNode node)
+        /// <summary>An open mapping or list, with the state of the mapping entry being read; reused for the next one at its depth.</summary>
+        private sealed class Frame
         {
             /// <summary>Up to this many entries a mapping's keys are looked through; beyond it they are indexed.</summary>
             private const int ScannedEntries = 8;
@@ -527,11 +537,20 @@ internal static class YamlTree
             /// <summary>The place of each key of a large mapping, once there are more than <see cref="ScannedEntries"/>.</summary>
             private Dictionary<string, SourceLocation>? _keys;
 
-            public SourceNode Node { get; } = node;
+            public SourceNode Node { get; private set; } = null!;
 
             public bool HasPendingKey { get; set; }
 
             public SourceScalar? PendingKey { get; set; }
+
+            /// <summary>Starts reading <paramref name="node"/> in this frame.</summary>
+            public void Open(SourceNode node)
+            {
+                Node = node;
+                HasPendingKey = false;
+                PendingKey = null;
+                _keys = null;
+            }
 
             /// <summary>
             /// The place of the last entry of <paramref name="mapping"/> with this key: its entries are looked through while
