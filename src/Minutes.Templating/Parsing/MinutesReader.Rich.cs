@@ -238,9 +238,11 @@ internal sealed partial class MinutesReader
         var names = new List<InlineText>();
         if (AsSequence(node, key) is { } list)
         {
+            var entry = "an entry of '" + key + "'";
+            var whenEmpty = $"an entry of '{key}' is empty; name who voted so, or leave the entry out";
             foreach (var item in list.Items)
             {
-                if (ReadText(item, "an entry of '" + key + "'", $"an entry of '{key}' is empty; name who voted so, or leave the entry out") is { } name)
+                if (ReadText(item, entry, whenEmpty) is { } name)
                 {
                     names.Add(name);
                 }

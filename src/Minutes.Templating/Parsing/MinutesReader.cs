@@ -305,11 +305,12 @@ internal sealed partial class MinutesReader
 
     private List<AgendaItem> ReadAgenda(SourceNode node)
     {
-        var result = new List<AgendaItem>();
         if (AsSequence(node, "agenda") is not { } list)
         {
-            return result;
+            return [];
         }
+
+        var result = new List<AgendaItem>(list.Items.Count);
 
         var next = 1;
         foreach (var itemNode in list.Items)
@@ -348,30 +349,32 @@ internal sealed partial class MinutesReader
                 Number = number,
                 Presenter = ReadText(map, "presenter"),
                 Documents = ReadTextList(map, "documents"),
-                Points = Value(map, "points") is { } pointsNode ? ReadPoints(pointsNode) : [],
+                Points = Value(map, "points") is { } pointsNode ? ReadPoints(pointsNode) : ValueList<Point>.Empty,
             });
         }
 
         return result;
     }
 
-    private List<Point> ReadPoints(SourceNode node)
+    /// <summary>Reads a list of points into the model's list directly: one array the size of the YAML list, cut only when a point is dropped.</summary>
+    private ValueList<Point> ReadPoints(SourceNode node)
     {
-        var result = new List<Point>();
         if (AsSequence(node, "points") is not { } list)
         {
-            return result;
+            return ValueList<Point>.Empty;
         }
 
+        var points = new Point[list.Items.Count];
+        var count = 0;
         foreach (var item in list.Items)
         {
             if (ReadPoint(item) is { } point)
             {
-                result.Add(point);
+                points[count++] = point;
             }
         }
 
-        return result;
+        return count == 0 ? ValueList<Point>.Empty : new ValueList<Point>(count == points.Length ? points : points[..count]);
     }
 
     private Point? ReadPoint(SourceNode node)
@@ -393,16 +396,26 @@ internal sealed partial class MinutesReader
             return null;
         }
 
-        var forms = new List<SourceScalar>(1);
+        // The first two keys that name a form: one is the point's form, a second is an error.
+        SourceScalar? form = null;
+        SourceScalar? secondForm = null;
         foreach (var (key, _) in map.Entries)
         {
             if (PointFormKeys.Contains(key.Value))
             {
-                forms.Add(key);
+                if (form is null)
+                {
+                    form = key;
+                }
+                else
+                {
+                    secondForm = key;
+                    break;
+                }
             }
         }
 
-        if (forms.Count == 0)
+        if (form is null)
         {
             CheckKeys(map, [.. TextPointKeys, .. TopicPointKeys, .. ActionPointKeys, .. AgreementPointKeys, .. DecisionPointKeys, .. TablePointKeys, .. ImagePointKeys], "point");
             if (map.IsComplete)
@@ -413,13 +426,13 @@ internal sealed partial class MinutesReader
             return null;
         }
 
-        if (forms.Count > 1)
+        if (secondForm is not null)
         {
-            Error(DiagnosticCodes.PointForm, $"this point has both '{forms[0].Value}' and '{forms[1].Value}'; {PointFormsHelp}", forms[1].Location);
+            Error(DiagnosticCodes.PointForm, $"this point has both '{form.Value}' and '{secondForm.Value}'; {PointFormsHelp}", secondForm.Location);
             return null;
         }
 
-        switch (forms[0].Value)
+        switch (form.Value)
         {
             case "text":
                 CheckPointKeys(map, "text", TextPointKeys);
@@ -433,14 +446,14 @@ internal sealed partial class MinutesReader
                 {
                     Text = ReadText(map, "text", "'text' is empty; write what was said") ?? InlineText.Empty,
                     By = by,
-                    Points = Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : [],
+                    Points = Value(map, "points") is { } subPoints ? ReadPoints(subPoints) : ValueList<Point>.Empty,
                 };
             case "topic":
                 CheckPointKeys(map, "topic", TopicPointKeys);
                 return new TopicPoint
                 {
                     Title = ReadText(map, "topic", "'topic' is empty; a topic needs a heading") ?? InlineText.Empty,
-                    Points = Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : [],
+                    Points = Value(map, "points") is { } topicPoints ? ReadPoints(topicPoints) : ValueList<Point>.Empty,
                 };
             case "agreement":
                 CheckPointKeys(map, "agreement", AgreementPointKeys);
@@ -534,9 +547,11 @@ internal sealed partial class MinutesReader
             return result;
         }
 
+        var entry = "an entry of '" + key + "'";
+        var whenEmpty = $"an entry of '{key}' is empty; write it, or leave the entry out";
         foreach (var item in list.Items)
         {
-            if (ReadText(item, "an entry of '" + key + "'", $"an entry of '{key}' is empty; write it, or leave the entry out") is { } text)
+            if (ReadText(item, entry, whenEmpty) is { } text)
             {
                 result.Add(text);
             }
@@ -547,18 +562,24 @@ internal sealed partial class MinutesReader
 
     private void CheckOrganisationReferences(List<Organisation> organisations)
     {
-        var declared = organisations.Select(o => o.Abbreviation).ToArray();
+        var declared = new string[organisations.Count];
+        for (var i = 0; i < declared.Length; i++)
+        {
+            declared[i] = organisations[i].Abbreviation;
+        }
+
+        var declaredSet = new HashSet<string>(declared, StringComparer.Ordinal);
         foreach (var reference in _organisationReferences)
         {
             var value = reference.Value.Trim();
-            if (declared.Contains(value, StringComparer.Ordinal))
+            if (declaredSet.Contains(value))
             {
                 continue;
             }
 
             // 'by' and 'owner' may also name a person in free text ("the chair", "Jan Jansen"); only a
             // single token without spaces is taken to be meant as an abbreviation.
-            if (!reference.AlwaysAbbreviation && value.Any(char.IsWhiteSpace))
+            if (!reference.AlwaysAbbreviation && HasWhiteSpace(value))
             {
                 continue;
             }
@@ -571,6 +592,19 @@ internal sealed partial class MinutesReader
                 $"'{reference.Key}: {value}' names no organisation declared under 'organisations'{hint}",
                 reference.Location));
         }
+    }
+
+    private static bool HasWhiteSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ----- values -----
@@ -1053,5 +1087,5 @@ internal sealed partial class MinutesReader
     private void Error(string code, string message, SourceLocation location) =>
         _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, location));
 
-    private sealed record OrganisationReference(string Value, SourceLocation Location, string Key, bool AlwaysAbbreviation);
+    private readonly record struct OrganisationReference(string Value, SourceLocation Location, string Key, bool AlwaysAbbreviation);
 }
