@@ -50,10 +50,23 @@ internal sealed partial class MinutesReader
     private readonly string _file;
     private readonly string _source;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly List<OrganisationReference> _organisationReferences = [];
+    /// <summary>The warnings about references to organisations that are not declared, reported after everything else.</summary>
+    private readonly List<Diagnostic> _organisationWarnings = [];
+
+    /// <summary>The declared abbreviations, once 'organisations' is read as a mapping (null: references are not checked).</summary>
+    private string[]? _declared;
+
+    /// <summary>The same abbreviations, to look a reference up.</summary>
+    private HashSet<string>? _declaredSet;
 
     /// <summary>Every text value read, to look for withheld names written without markup.</summary>
     private readonly List<SourceScalar> _texts = [];
+
+    /// <summary>
+    /// False once the attendees are read and none is withheld by name: then no text will be looked through, and
+    /// <see cref="_texts"/> and <see cref="_plainTexts"/> need not grow.
+    /// </summary>
+    private bool _collectTexts = true;
 
     /// <summary>The markup errors and Woo grounds of the text being read: one pair of lists for every text.</summary>
     private readonly List<(int Offset, string Message)> _markupErrors = [];
@@ -142,18 +155,27 @@ internal sealed partial class MinutesReader
 
         var organisationsNode = Value(top, "organisations");
         var organisations = organisationsNode is null ? [] : ReadOrganisations(organisationsNode);
+        if (organisationsNode is SourceMapping)
+        {
+            // Every reference ('org', 'by', 'owner') is read after this, so each is checked as it is read.
+            _declared = new string[organisations.Count];
+            for (var i = 0; i < _declared.Length; i++)
+            {
+                _declared[i] = organisations[i].Abbreviation;
+            }
+
+            _declaredSet = new HashSet<string>(_declared, StringComparer.Ordinal);
+        }
 
         var attendees = Value(top, "attendees") is { } attendeesNode ? ReadAttendees(attendeesNode) : new Attendees();
+        var withheld = WithheldAttendees(attendees);
+        _collectTexts = withheld.Count > 0;
         var agenda = Require(top, "agenda", "the document") is { } agendaNode ? ReadAgenda(agendaNode) : [];
         var nextMeeting = Value(top, "next_meeting") is { } nextNode ? ReadNextMeeting(nextNode) : null;
         var labels = Value(top, "labels") is { } labelsNode ? ReadLabels(labelsNode) : new Dictionary<string, string>();
 
-        if (organisationsNode is SourceMapping)
-        {
-            CheckOrganisationReferences(organisations);
-        }
-
-        CheckUnmarkedWithheldNames(attendees);
+        _diagnostics.AddRange(_organisationWarnings);
+        CheckUnmarkedWithheldNames(withheld);
 
         return new MinutesDocument
         {
@@ -287,7 +309,7 @@ internal sealed partial class MinutesReader
         var org = ReadName(map, "org");
         if (org is not null && map.TryGet("org", out _, out var orgNode))
         {
-            _organisationReferences.Add(new OrganisationReference(org, orgNode.Location, "org", AlwaysAbbreviation: true));
+            CheckOrganisationReference(org, orgNode.Location, "org", alwaysAbbreviation: true);
         }
 
         return new Person
@@ -439,7 +461,7 @@ internal sealed partial class MinutesReader
                 var by = ReadText(map, "by");
                 if (by is { HasRedactions: false } && map.TryGet("by", out _, out var byNode))
                 {
-                    _organisationReferences.Add(new OrganisationReference(by.ToString(), byNode.Location, "by", AlwaysAbbreviation: false));
+                    CheckOrganisationReference(by.ToString(), byNode.Location, "by", alwaysAbbreviation: false);
                 }
 
                 return new StatementPoint
@@ -472,7 +494,7 @@ internal sealed partial class MinutesReader
                 var owner = Require(map, "owner", "this action") is { } ownerNode ? ReadText(ownerNode, "owner", "'owner' is empty; name who will do it") : null;
                 if (owner is { HasRedactions: false } && map.TryGet("owner", out _, out var ownerValue))
                 {
-                    _organisationReferences.Add(new OrganisationReference(owner.ToString(), ownerValue.Location, "owner", AlwaysAbbreviation: false));
+                    CheckOrganisationReference(owner.ToString(), ownerValue.Location, "owner", alwaysAbbreviation: false);
                 }
 
                 return new ActionPoint { Text = ReadText(map, "action", "'action' is empty; write what is to be done") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
@@ -560,38 +582,37 @@ internal sealed partial class MinutesReader
         return result;
     }
 
-    private void CheckOrganisationReferences(List<Organisation> organisations)
+    /// <summary>
+    /// Checks a reference to an organisation against the declared ones, when 'organisations' is given; a warning is kept
+    /// to be reported after everything else is read.
+    /// </summary>
+    private void CheckOrganisationReference(string reference, SourceLocation location, string key, bool alwaysAbbreviation)
     {
-        var declared = new string[organisations.Count];
-        for (var i = 0; i < declared.Length; i++)
+        if (_declared is null || _declaredSet is null)
         {
-            declared[i] = organisations[i].Abbreviation;
+            return;
         }
 
-        var declaredSet = new HashSet<string>(declared, StringComparer.Ordinal);
-        foreach (var reference in _organisationReferences)
+        var value = reference.Trim();
+        if (_declaredSet.Contains(value))
         {
-            var value = reference.Value.Trim();
-            if (declaredSet.Contains(value))
-            {
-                continue;
-            }
-
-            // 'by' and 'owner' may also name a person in free text ("the chair", "Jan Jansen"); only a
-            // single token without spaces is taken to be meant as an abbreviation.
-            if (!reference.AlwaysAbbreviation && HasWhiteSpace(value))
-            {
-                continue;
-            }
-
-            var suggestion = Suggestions.Closest(value, declared);
-            var hint = suggestion is null ? "; add it under 'organisations'" : $"; did you mean '{suggestion}'?";
-            _diagnostics.Add(new Diagnostic(
-                DiagnosticSeverity.Warning,
-                DiagnosticCodes.UndeclaredOrganisation,
-                $"'{reference.Key}: {value}' names no organisation declared under 'organisations'{hint}",
-                reference.Location));
+            return;
         }
+
+        // 'by' and 'owner' may also name a person in free text ("the chair", "Jan Jansen"); only a
+        // single token without spaces is taken to be meant as an abbreviation.
+        if (!alwaysAbbreviation && HasWhiteSpace(value))
+        {
+            return;
+        }
+
+        var suggestion = Suggestions.Closest(value, _declared);
+        var hint = suggestion is null ? "; add it under 'organisations'" : $"; did you mean '{suggestion}'?";
+        _organisationWarnings.Add(new Diagnostic(
+            DiagnosticSeverity.Warning,
+            DiagnosticCodes.UndeclaredOrganisation,
+            $"'{key}: {value}' names no organisation declared under 'organisations'{hint}",
+            location));
     }
 
     private static bool HasWhiteSpace(string value)
@@ -705,7 +726,11 @@ internal sealed partial class MinutesReader
             Error(DiagnosticCodes.EmptyText, EmptyKey(key), scalar.Location);
         }
 
-        _plainTexts.Add((scalar, path));
+        if (_collectTexts)
+        {
+            _plainTexts.Add((scalar, path));
+        }
+
         return scalar.Value;
     }
 
@@ -753,7 +778,11 @@ internal sealed partial class MinutesReader
             }
         }
 
-        _texts.Add(scalar);
+        if (_collectTexts)
+        {
+            _texts.Add(scalar);
+        }
+
         return text;
     }
 
@@ -778,13 +807,8 @@ internal sealed partial class MinutesReader
     /// Warns at each place where the full name of an attendee marked <c>redact:</c> is written without markup: the
     /// publication version withholds it there too, and the author should see where.
     /// </summary>
-    private void CheckUnmarkedWithheldNames(Attendees attendees)
+    private void CheckUnmarkedWithheldNames(List<(string Name, string Ground)> withheld)
     {
-        var withheld = attendees.Present.Concat(attendees.Absent).Concat(attendees.Guests)
-            .Where(p => p.Redact is not null && !string.IsNullOrWhiteSpace(p.Name))
-            .Select(p => (Name: p.Name!.Trim(), Ground: p.Redact!))
-            .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
         if (withheld.Count == 0)
         {
             return;
@@ -831,6 +855,14 @@ internal sealed partial class MinutesReader
             }
         }
     }
+
+    /// <summary>The names of the attendees marked <c>redact:</c>, each once, with the ground.</summary>
+    private static List<(string Name, string Ground)> WithheldAttendees(Attendees attendees) =>
+        attendees.Present.Concat(attendees.Absent).Concat(attendees.Guests)
+            .Where(p => p.Redact is not null && !string.IsNullOrWhiteSpace(p.Name))
+            .Select(p => (Name: p.Name!.Trim(), Ground: p.Redact!))
+            .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     [GeneratedRegex(@"\[\[.*?\]\]", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex RedactionSpan();
@@ -1087,5 +1119,4 @@ internal sealed partial class MinutesReader
     private void Error(string code, string message, SourceLocation location) =>
         _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, code, message, location));
 
-    private readonly record struct OrganisationReference(string Value, SourceLocation Location, string Key, bool AlwaysAbbreviation);
 }

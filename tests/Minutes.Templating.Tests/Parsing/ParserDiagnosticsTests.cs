@@ -273,6 +273,44 @@ public class ParserDiagnosticsTests
     }
 
     [Fact]
+    public void Undeclared_organisation_warning_follows_the_error_at_the_same_place()
+    {
+        var result = MinutesParser.Parse(
+            MinimalHead + "organisations:\n  VNG: Vereniging\nagenda:\n  - title: Item\n    points:\n      - text: Zorg.\n        by: ''\n",
+            "test.yaml");
+
+        Assert.Equal(
+            [(DiagnosticSeverity.Error, "MT1017", 10, 13), (DiagnosticSeverity.Warning, "MT1011", 10, 13)],
+            result.Diagnostics.Select(d => (d.Severity, d.Code, d.Location.Line, d.Location.Column)));
+    }
+
+    [Fact]
+    public void Withheld_names_are_found_in_texts_read_before_and_after_the_attendees()
+    {
+        var result = MinutesParser.Parse(
+            """
+            meeting:
+              body: Raad met Kees Verborgen
+              date: 2024-01-15
+              location: Bij Kees Verborgen
+            attendees:
+              present:
+                - name: Kees Verborgen
+                  redact: 5.1.2e
+            agenda:
+              - title: Item
+                points:
+                  - Kees Verborgen opent.
+                  - Welkom [[Kees Verborgen|5.1.2e]].
+            """,
+            "test.yaml");
+
+        Assert.Equal(
+            [(2, 18), (4, 17), (12, 9)],
+            result.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnmarkedWithheldName).Select(d => (d.Location.Line, d.Location.Column)));
+    }
+
+    [Fact]
     public void Organisations_are_not_checked_when_none_are_declared() =>
         Valid(MinimalHead + "attendees:\n  present:\n    - name: A\n      org: IPO\n" + Agenda);
 
