@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Scriban.Runtime;
@@ -528,19 +527,31 @@ internal sealed partial class TemplateModelBuilder
         }
     }
 
-    /// <summary>Finds which of the organisations' abbreviations stand as words (<see cref="WordPattern"/>) in texts.</summary>
+    /// <summary>
+    /// Finds which of the organisations' abbreviations stand as words in texts: a word is a run of letters, digits
+    /// and the characters <c>´'’-</c> (as the pattern <c>[\p{L}\p{N}´'’\-]+</c> reads it). The text is read once,
+    /// character by character; only a word as long as some abbreviation is looked up, without a string made of it.
+    /// </summary>
     private sealed class AbbreviationScanner
     {
         private readonly HashSet<string> _abbreviations;
-        private readonly HashSet<int> _lengths;
 #if NET9_0_OR_GREATER
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
+        private readonly int _shortest;
+        private readonly int _longest;
 
-        public AbbreviationScanner(IEnumerable<Organisation> organisations)
+        public AbbreviationScanner(IReadOnlyList<Organisation> organisations)
         {
-            _abbreviations = new HashSet<string>(organisations.Select(o => o.Abbreviation), StringComparer.Ordinal);
-            _lengths = [.. _abbreviations.Select(a => a.Length)];
+            _abbreviations = new HashSet<string>(organisations.Count, StringComparer.Ordinal);
+            _shortest = int.MaxValue;
+            foreach (var organisation in organisations)
+            {
+                _abbreviations.Add(organisation.Abbreviation);
+                _shortest = Math.Min(_shortest, organisation.Abbreviation.Length);
+                _longest = Math.Max(_longest, organisation.Abbreviation.Length);
+            }
+
 #if NET9_0_OR_GREATER
             _lookup = _abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
@@ -556,21 +567,34 @@ internal sealed partial class TemplateModelBuilder
                 return;
             }
 
-            foreach (var match in WordPattern().EnumerateMatches(text))
+            var position = 0;
+            while (position < text.Length)
             {
-                if (!_lengths.Contains(match.Length))
+                if (!IsWordCharacter(text[position]))
+                {
+                    position++;
+                    continue;
+                }
+
+                var start = position;
+                while (position < text.Length && IsWordCharacter(text[position]))
+                {
+                    position++;
+                }
+
+                var length = position - start;
+                if (length < _shortest || length > _longest)
                 {
                     continue;
                 }
 
-                var word = text.AsSpan(match.Index, match.Length);
 #if NET9_0_OR_GREATER
-                if (_lookup.TryGetValue(word, out var abbreviation))
+                if (_lookup.TryGetValue(text.AsSpan(start, length), out var abbreviation))
                 {
                     Found.Add(abbreviation);
                 }
 #else
-                var candidate = word.ToString();
+                var candidate = text.Substring(start, length);
                 if (_abbreviations.Contains(candidate))
                 {
                     Found.Add(candidate);
@@ -578,10 +602,12 @@ internal sealed partial class TemplateModelBuilder
 #endif
             }
         }
-    }
 
-    [GeneratedRegex(@"[\p{L}\p{N}´'’\-]+")]
-    private static partial Regex WordPattern();
+        /// <summary>A letter or digit of any script (<c>\p{L}</c>, <c>\p{N}</c>), or one of <c>´'’-</c>.</summary>
+        private static bool IsWordCharacter(char c) =>
+            char.IsAsciiLetterOrDigit(c) || c is '\'' or '-' or '´' or '’' ||
+            (c > '\x7F' && char.GetUnicodeCategory(c) is <= UnicodeCategory.OtherLetter or (>= UnicodeCategory.DecimalDigitNumber and <= UnicodeCategory.OtherNumber));
+    }
 
     private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
