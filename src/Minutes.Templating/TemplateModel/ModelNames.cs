@@ -163,6 +163,12 @@ internal static class ModelNames
         ]),
     ]);
 
+    /// <summary>An agenda item.</summary>
+    public static ModelName Item { get; } = Root.Members.Single(m => m.Name == "agenda").Element!;
+
+    /// <summary>An agreement's or decision's vote.</summary>
+    public static ModelName Vote { get; } = Point.Members.Single(m => m.Name == "vote");
+
     /// <summary>
     /// The authoring guide's tables of names: one table for the top level and one for each kind of object
     /// (document, meeting, a person, an agenda item, a point…), then the labels with their Dutch and English words.

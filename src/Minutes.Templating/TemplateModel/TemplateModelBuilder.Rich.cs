@@ -58,7 +58,7 @@ internal sealed partial class TemplateModelBuilder
             VoteResult.Rejected => "rejected",
             _ => "carried",
         };
-        var value = new ScriptObject();
+        var value = NewObject(ModelNames.Vote);
         value.SetValue("for_count", vote.For, true);
         value.SetValue("against_count", vote.Against, true);
         value.SetValue("abstain_count", vote.Abstain, true);
@@ -72,7 +72,7 @@ internal sealed partial class TemplateModelBuilder
 
         static ScriptArray Texts(IReadOnlyList<InlineText> texts)
         {
-            var list = new ScriptArray();
+            var list = new ScriptArray(texts.Count);
             foreach (var text in texts)
             {
                 list.Add(text);

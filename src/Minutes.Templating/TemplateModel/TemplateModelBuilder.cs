@@ -22,6 +22,7 @@ internal sealed partial class TemplateModelBuilder
     private readonly ScriptArray _actions = [];
     private readonly ScriptArray _outcomes = [];
     private readonly RedactionView _redaction;
+    private readonly Dictionary<string, InlineText> _organisationNames;
 
     private TemplateModelBuilder(MinutesDocument minutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? templateLabels, RedactionView redaction)
     {
@@ -29,6 +30,11 @@ internal sealed partial class TemplateModelBuilder
         _redaction = redaction;
         _labels = Labels.For(minutes.Language, minutes.Labels, templateLabels);
         _culture = Labels.CultureFor(minutes.Language);
+        _organisationNames = new Dictionary<string, InlineText>(minutes.Organisations.Count, StringComparer.Ordinal);
+        foreach (var organisation in minutes.Organisations)
+        {
+            _organisationNames.TryAdd(organisation.Abbreviation, organisation.Name);
+        }
     }
 
     /// <summary>Builds the template model of <paramref name="minutes"/> (for a publication, minutes already prepared by <see cref="Redaction.Publication"/>).</summary>
@@ -50,7 +56,7 @@ internal sealed partial class TemplateModelBuilder
             labels.SetValue(key, value, true);
         }
 
-        var agenda = new ScriptArray();
+        var agenda = new ScriptArray(_minutes.Agenda.Count);
         foreach (var item in _minutes.Agenda)
         {
             agenda.Add(BuildItem(item));
@@ -165,7 +171,7 @@ internal sealed partial class TemplateModelBuilder
         var list = new ScriptArray();
         foreach (var organisation in organisations)
         {
-            var value = new ScriptObject();
+            var value = NewObject(ModelNames.Organisation);
             value.SetValue("abbreviation", organisation.Abbreviation, true);
             value.SetValue("name", organisation.Name, true);
             list.Add(value);
@@ -324,10 +330,10 @@ internal sealed partial class TemplateModelBuilder
 
     private ScriptObject BuildItem(AgendaItem item)
     {
-        var value = new ScriptObject();
+        var value = NewObject(ModelNames.Item);
         var outline = new ScriptArray();
         var points = BuildPoints(item, item.Points, level: 0, topicLevel: 0, outline);
-        var documents = new ScriptArray();
+        var documents = new ScriptArray(item.Documents.Count);
         foreach (var document in item.Documents)
         {
             documents.Add(document);
@@ -348,9 +354,9 @@ internal sealed partial class TemplateModelBuilder
     private static ScriptArray Filter(ScriptArray outline, string kind)
     {
         var list = new ScriptArray();
-        foreach (var point in outline.OfType<ScriptObject>())
+        for (var i = 0; i < outline.Count; i++)
         {
-            if (point["kind"] as string == kind)
+            if (outline[i] is ScriptObject point && point["kind"] as string == kind)
             {
                 list.Add(point);
             }
@@ -361,26 +367,26 @@ internal sealed partial class TemplateModelBuilder
 
     private ScriptArray BuildPoints(AgendaItem item, IReadOnlyList<Point> points, int level, int topicLevel, ScriptArray outline)
     {
-        var list = new ScriptArray();
+        var list = new ScriptArray(points.Count);
+        var boxedLevel = Boxed(level);
+        var boxedTopicLevel = Boxed(topicLevel);
         foreach (var point in points)
         {
             var value = NewObject(ModelNames.Point);
             value.SetValue("item_number", item.Number, true);
             value.SetValue("item_title", item.Title, true);
-            value.SetValue("level", level, true);
-            value.SetValue("topic_level", topicLevel, true);
+            value.SetValue("level", boxedLevel, true);
+            value.SetValue("topic_level", boxedTopicLevel, true);
             list.Add(value);
             outline.Add(value);
             switch (point)
             {
                 case StatementPoint statement:
-                    Set(value, "statement", statement.Text, label: null);
+                    Set(value, "statement", statement.Text, label: null, BuildPoints(item, statement.Points, level + 1, topicLevel, outline));
                     value.SetValue("by", statement.By, true);
-                    value.SetValue("points", BuildPoints(item, statement.Points, level + 1, topicLevel, outline), true);
                     break;
                 case TopicPoint topic:
-                    Set(value, "topic", topic.Title, label: null);
-                    value.SetValue("points", BuildPoints(item, topic.Points, level, topicLevel + 1, outline), true);
+                    Set(value, "topic", topic.Title, label: null, BuildPoints(item, topic.Points, level, topicLevel + 1, outline));
                     break;
                 case AgreementPoint agreement:
                     Set(value, "agreement", agreement.Text, _labels["agreement"]);
@@ -395,7 +401,7 @@ internal sealed partial class TemplateModelBuilder
                 case ActionPoint action:
                     Set(value, "action", action.Text, _labels["action"]);
                     value.SetValue("owner", action.Owner, true);
-                    value.SetValue("owner_name", action.Owner.HasRedactions ? null : OrganisationName(action.Owner.ToString()), true);
+                    value.SetValue("owner_name", Redaction.RedactionSpans.In(action.Owner) ? null : OrganisationName(action.Owner.ToString()), true);
                     value.SetValue("due", ToDateTime(action.Due), true);
                     value.SetValue("due_text", LongDate(action.Due), true);
                     AddOutcome(value, _actions);
@@ -416,18 +422,23 @@ internal sealed partial class TemplateModelBuilder
         return list;
     }
 
-    private static void Set(ScriptObject value, string kind, InlineText text, string? label)
+    /// <summary>
+    /// Sets the names every point has: its kind, text and label, null for each name of the other kinds, and the
+    /// points under it (<paramref name="points"/>, built before this point's names are set so that each name is
+    /// set once; an empty list that a template may fill for a point that has none).
+    /// </summary>
+    private static void Set(ScriptObject value, string kind, InlineText text, string? label, ScriptArray? points = null)
     {
         value.SetValue("kind", kind, true);
         value.SetValue("text", text, true);
         value.SetValue("label", label, true);
-        value.SetValue("is_outcome", label is not null, true);
+        value.SetValue("is_outcome", label is not null ? True : False, true);
         foreach (var key in NullPointKeys)
         {
             value.SetValue(key, null, false);
         }
 
-        value.SetValue("points", new ScriptArray(), false);
+        value.SetValue("points", points ?? new ScriptArray(), points is not null);
     }
 
     /// <summary>
@@ -436,15 +447,25 @@ internal sealed partial class TemplateModelBuilder
     /// </summary>
     private static ScriptObject NewObject(ModelName shape) => new(shape.Members.Count);
 
+    /// <summary>A number as the object a script object holds: the small ones (levels, the first outcomes) boxed once for every model.</summary>
+    private static object Boxed(int number) => (uint)number < (uint)SmallNumbers.Length ? SmallNumbers[number] : number;
+
+    private static readonly object[] SmallNumbers = [.. Enumerable.Range(0, 256).Select(n => (object)n)];
+
+    private static readonly object True = true;
+
+    private static readonly object False = false;
+
     private void AddOutcome(ScriptObject value, ScriptArray list)
     {
-        value.SetValue("number", list.Count + 1, true);
+        value.SetValue("number", Boxed(list.Count + 1), true);
         list.Add(value);
         _outcomes.Add(value);
     }
 
+    /// <summary>The name of the first organisation declared with <paramref name="abbreviation"/>, or null.</summary>
     private InlineText? OrganisationName(string? abbreviation) =>
-        abbreviation is null ? null : _minutes.Organisations.FirstOrDefault(o => o.Abbreviation == abbreviation)?.Name;
+        abbreviation is not null && _organisationNames.TryGetValue(abbreviation, out var name) ? name : null;
 
     /// <summary>
     /// The declared organisations that the minutes refer to: named by a person, a speaker or an owner,
@@ -490,9 +511,9 @@ internal sealed partial class TemplateModelBuilder
                 {
                     case StatementPoint s:
                         words.Scan(s.Text.ToString());
-                        if (s.By is { HasRedactions: false })
+                        if (s.By is { } by && !Redaction.RedactionSpans.In(by))
                         {
-                            named.Add(s.By.ToString());
+                            named.Add(by.ToString());
                         }
 
                         Collect(s.Points);
@@ -517,7 +538,7 @@ internal sealed partial class TemplateModelBuilder
                         break;
                     case ActionPoint a:
                         words.Scan(a.Text.ToString());
-                        if (!a.Owner.HasRedactions)
+                        if (!Redaction.RedactionSpans.In(a.Owner))
                         {
                             named.Add(a.Owner.ToString());
                         }
