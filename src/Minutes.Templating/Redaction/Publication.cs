@@ -23,7 +23,7 @@ internal static class Publication
 
     /// <summary>The text with each redaction span's text replaced by its ground.</summary>
     private static InlineText Text(InlineText text, Withheld withheld) =>
-        !text.HasRedactions && !Inline.Walk(text.Inlines).OfType<LinkInline>().Any() ? text : new InlineText(Inlines(text.Inlines, withheld));
+        !RedactionSpans.OrLinksIn(text.Inlines) ? text : new InlineText(Inlines(text.Inlines, withheld));
 
     private static Inline[] Inlines(IReadOnlyList<Inline> inlines, Withheld withheld) => [.. inlines.SelectMany(i => Withhold(i, withheld))];
 
@@ -32,7 +32,7 @@ internal static class Publication
         RedactionInline redaction => [new RedactionInline { Text = redaction.Ground, Ground = redaction.Ground }],
         StrongInline strong => [new StrongInline { Content = Inlines(strong.Content, withheld) }],
         EmphasisInline emphasis => [new EmphasisInline { Content = Inlines(emphasis.Content, withheld) }],
-        LinkInline link when Inline.Walk(link.Content).Any(i => i is RedactionInline) || PackageCheck.AddressHolds(link.Url, withheld) =>
+        LinkInline link when RedactionSpans.In(link.Content) || PackageCheck.AddressHolds(link.Url, withheld) =>
             Inlines(link.Content, withheld),
         LinkInline link => [new LinkInline { Content = Inlines(link.Content, withheld), Url = link.Url }],
         FootnoteInline footnote => [new FootnoteInline { Content = Inlines(footnote.Content, withheld) }],

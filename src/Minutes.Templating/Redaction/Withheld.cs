@@ -41,15 +41,14 @@ internal sealed class Withheld
             }
         }
 
-        foreach (var text in TextMap.All(marked))
+        var spans = new List<RedactionInline>();
+        TextMap.ForEach(marked, text => RedactionSpans.Collect(text.Inlines, spans));
+        foreach (var redaction in spans)
         {
-            foreach (var redaction in Inline.Walk(text.Inlines).OfType<RedactionInline>())
+            grounds.Add(redaction.Ground);
+            if (!string.IsNullOrWhiteSpace(redaction.Text))
             {
-                grounds.Add(redaction.Ground);
-                if (!string.IsNullOrWhiteSpace(redaction.Text))
-                {
-                    texts.Add((redaction.Text.Trim(), redaction.Ground));
-                }
+                texts.Add((redaction.Text.Trim(), redaction.Ground));
             }
         }
 
