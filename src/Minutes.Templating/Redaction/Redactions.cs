@@ -26,86 +26,125 @@ internal static class Redactions
     /// <summary>The minutes with every unmarked occurrence of a withheld attendee's name marked as a span.</summary>
     public static MinutesDocument Mark(MinutesDocument minutes)
     {
-        var names = WithheldAttendees(minutes).Select(n => (WithheldNames.Pattern(n.Name), n.Ground)).ToList();
-        return names.Count == 0 ? minutes : TextMap.Apply(minutes, text => MarkText(text, names));
+        var names = WithheldAttendees(minutes);
+        return names.Count == 0 ? minutes : TextMap.Apply(minutes, new Marker(names).Text);
     }
 
-    private static InlineText MarkText(InlineText text, IReadOnlyList<(Regex Pattern, string Ground)> names)
+    /// <summary>
+    /// Marks the names in texts: a text in which no name stands (the most) is given back itself, with nothing
+    /// copied; one in which some name stands is made anew.
+    /// </summary>
+    private sealed class Marker
     {
-        var changed = false;
-        var inlines = MarkInlines(text.Inlines, names, ref changed);
-        return changed ? new InlineText(inlines) : text;
-    }
+        private readonly (Regex Pattern, string Ground)[] _names;
 
-    private static List<Inline> MarkInlines(IReadOnlyList<Inline> inlines, IReadOnlyList<(Regex Pattern, string Ground)> names, ref bool changed)
-    {
-        var result = new List<Inline>(inlines.Count);
-        foreach (var inline in inlines)
+        public Marker(IReadOnlyList<(string Name, string Ground)> names)
         {
-            switch (inline)
-            {
-                case TextInline text:
-                    result.AddRange(Split(text.Text, names, ref changed));
-                    break;
-                case StrongInline strong:
-                    result.Add(new StrongInline { Content = MarkInlines(strong.Content, names, ref changed) });
-                    break;
-                case EmphasisInline emphasis:
-                    result.Add(new EmphasisInline { Content = MarkInlines(emphasis.Content, names, ref changed) });
-                    break;
-                case LinkInline link:
-                    result.Add(new LinkInline { Content = MarkInlines(link.Content, names, ref changed), Url = link.Url });
-                    break;
-                case FootnoteInline footnote:
-                    result.Add(new FootnoteInline { Content = MarkInlines(footnote.Content, names, ref changed) });
-                    break;
-                default:
-                    result.Add(inline);
-                    break;
-            }
+            _names = [.. names.Select(n => (WithheldNames.Pattern(n.Name), n.Ground))];
         }
 
-        return result;
-    }
+        public InlineText Text(InlineText text) => Stands(text.Inlines) ? new InlineText(Mark(text.Inlines)) : text;
 
-    /// <summary>Plain text cut into text and spans at each whole-word occurrence of a name.</summary>
-    private static List<Inline> Split(string text, IReadOnlyList<(Regex Pattern, string Ground)> names, ref bool changed)
-    {
-        var result = new List<Inline>();
-        var position = 0;
-        while (position < text.Length)
+        /// <summary>True when a name stands in some plain text of the pieces, at any depth.</summary>
+        private bool Stands(IReadOnlyList<Inline> inlines)
         {
-            // The first occurrence of any name from here; at one place the longest name wins.
-            (int Start, int Length, string Ground)? first = null;
-            foreach (var (pattern, ground) in names)
+            for (var i = 0; i < inlines.Count; i++)
             {
-                var match = pattern.Match(text, position);
-                if (match.Success && (first is null || match.Index < first.Value.Start))
+                var stands = inlines[i] switch
                 {
-                    first = (match.Index, match.Length, ground);
+                    TextInline text => Stands(text.Text),
+                    StrongInline or EmphasisInline or LinkInline or FootnoteInline => Stands(((ContainerInline)inlines[i]).Content),
+                    _ => false,
+                };
+                if (stands)
+                {
+                    return true;
                 }
             }
 
-            if (first is not { } hit)
-            {
-                break;
-            }
-
-            if (hit.Start > position)
-            {
-                result.Add(new TextInline { Text = text[position..hit.Start] });
-            }
-
-            result.Add(new RedactionInline { Text = text.Substring(hit.Start, hit.Length), Ground = hit.Ground });
-            position = hit.Start + hit.Length;
-            changed = true;
+            return false;
         }
 
-        if (position < text.Length)
+        private bool Stands(string text)
         {
-            result.Add(new TextInline { Text = text[position..] });
+            foreach (var (pattern, _) in _names)
+            {
+                if (pattern.IsMatch(text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        return result;
+        /// <summary>The pieces with the names marked (plain text with no characters left out).</summary>
+        private List<Inline> Mark(IReadOnlyList<Inline> inlines)
+        {
+            var result = new List<Inline>(inlines.Count);
+            foreach (var inline in inlines)
+            {
+                switch (inline)
+                {
+                    case TextInline text:
+                        Split(text.Text, result);
+                        break;
+                    case StrongInline strong:
+                        result.Add(new StrongInline { Content = Mark(strong.Content) });
+                        break;
+                    case EmphasisInline emphasis:
+                        result.Add(new EmphasisInline { Content = Mark(emphasis.Content) });
+                        break;
+                    case LinkInline link:
+                        result.Add(new LinkInline { Content = Mark(link.Content), Url = link.Url });
+                        break;
+                    case FootnoteInline footnote:
+                        result.Add(new FootnoteInline { Content = Mark(footnote.Content) });
+                        break;
+                    default:
+                        result.Add(inline);
+                        break;
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Plain text cut into text and spans at each whole-word occurrence of a name, added to <paramref name="result"/>.</summary>
+        private void Split(string text, List<Inline> result)
+        {
+            var position = 0;
+            while (position < text.Length)
+            {
+                // The first occurrence of any name from here; at one place the longest name wins.
+                (int Start, int Length, string Ground)? first = null;
+                foreach (var (pattern, ground) in _names)
+                {
+                    var match = pattern.Match(text, position);
+                    if (match.Success && (first is null || match.Index < first.Value.Start))
+                    {
+                        first = (match.Index, match.Length, ground);
+                    }
+                }
+
+                if (first is not { } hit)
+                {
+                    break;
+                }
+
+                if (hit.Start > position)
+                {
+                    result.Add(new TextInline { Text = text[position..hit.Start] });
+                }
+
+                result.Add(new RedactionInline { Text = text.Substring(hit.Start, hit.Length), Ground = hit.Ground });
+                position = hit.Start + hit.Length;
+            }
+
+            if (position < text.Length)
+            {
+                result.Add(new TextInline { Text = text[position..] });
+            }
+        }
     }
 }
