@@ -27,7 +27,7 @@ public sealed class InlineText : IEquatable<InlineText>
     public bool IsEmpty => ToString().Length == 0;
 
     /// <summary>True when any piece of the text is a redaction span.</summary>
-    public bool HasRedactions => HoldsRedaction(Inlines);
+    public bool HasRedactions => Inline.HoldsRedaction(Inlines);
 
     /// <summary>Creates a text with no markup.</summary>
     /// <param name="text">The text, printed as is.</param>
@@ -69,23 +69,6 @@ public sealed class InlineText : IEquatable<InlineText>
 
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
-
-    /// <summary>True when a piece, or a piece nested in one, is a redaction span; walks without an enumerator.</summary>
-    private static bool HoldsRedaction(IReadOnlyList<Inline> inlines)
-    {
-        for (var i = 0; i < inlines.Count; i++)
-        {
-            switch (inlines[i])
-            {
-                case RedactionInline:
-                    return true;
-                case ContainerInline container when HoldsRedaction(container.Content):
-                    return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 /// <summary>One piece of an <see cref="InlineText"/>.</summary>
@@ -111,6 +94,23 @@ public abstract record Inline
                 }
             }
         }
+    }
+
+    /// <summary>True when a piece, or a piece nested in one, is a redaction span; walks without an enumerator.</summary>
+    internal static bool HoldsRedaction(IReadOnlyList<Inline> inlines)
+    {
+        for (var i = 0; i < inlines.Count; i++)
+        {
+            switch (inlines[i])
+            {
+                case RedactionInline:
+                    return true;
+                case ContainerInline container when HoldsRedaction(container.Content):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     internal abstract void AppendPlainText(StringBuilder builder);

@@ -32,7 +32,7 @@ internal static class Publication
         RedactionInline redaction => [new RedactionInline { Text = redaction.Ground, Ground = redaction.Ground }],
         StrongInline strong => [new StrongInline { Content = Inlines(strong.Content, withheld) }],
         EmphasisInline emphasis => [new EmphasisInline { Content = Inlines(emphasis.Content, withheld) }],
-        LinkInline link when RedactionSpans.In(link.Content) || PackageCheck.AddressHolds(link.Url, withheld) =>
+        LinkInline link when Inline.HoldsRedaction(link.Content) || PackageCheck.AddressHolds(link.Url, withheld) =>
             Inlines(link.Content, withheld),
         LinkInline link => [new LinkInline { Content = Inlines(link.Content, withheld), Url = link.Url }],
         FootnoteInline footnote => [new FootnoteInline { Content = Inlines(footnote.Content, withheld) }],

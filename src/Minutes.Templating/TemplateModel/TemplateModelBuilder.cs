@@ -401,7 +401,7 @@ internal sealed partial class TemplateModelBuilder
                 case ActionPoint action:
                     Set(value, "action", action.Text, _labels["action"]);
                     value.SetValue("owner", action.Owner, true);
-                    value.SetValue("owner_name", Redaction.RedactionSpans.In(action.Owner) ? null : OrganisationName(action.Owner.ToString()), true);
+                    value.SetValue("owner_name", action.Owner.HasRedactions ? null : OrganisationName(action.Owner.ToString()), true);
                     value.SetValue("due", ToDateTime(action.Due), true);
                     value.SetValue("due_text", LongDate(action.Due), true);
                     AddOutcome(value, _actions);
@@ -511,7 +511,7 @@ internal sealed partial class TemplateModelBuilder
                 {
                     case StatementPoint s:
                         words.Scan(s.Text.ToString());
-                        if (s.By is { } by && !Redaction.RedactionSpans.In(by))
+                        if (s.By is { } by && !by.HasRedactions)
                         {
                             named.Add(by.ToString());
                         }
@@ -538,7 +538,7 @@ internal sealed partial class TemplateModelBuilder
                         break;
                     case ActionPoint a:
                         words.Scan(a.Text.ToString());
-                        if (!Redaction.RedactionSpans.In(a.Owner))
+                        if (!a.Owner.HasRedactions)
                         {
                             named.Add(a.Owner.ToString());
                         }
