@@ -100,6 +100,23 @@ public sealed class ValueTests
     }
 
     [Fact]
+    public void A_value_a_function_writes_takes_the_formatting_of_the_tag_where_the_writing_code_stands()
+    {
+        var template = new TemplateBuilder().Add(
+            P(R("Kop: "), R("{{ func kop; meeting.body; end }}", Bold())),
+            P(R("Orgaan: "), R("{{ kop }}", Italic()), R(" en {{ meeting.body }}", Color("FF0000"))));
+
+        var rendered = Rendered.From(template);
+
+        Assert.Equal(["Kop: ", "Orgaan: Landelijke Regietafel en Landelijke Regietafel"], rendered.Lines);
+        var runs = rendered.RunsWithText("Landelijke Regietafel").ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.NotNull(runs[0].Element(W + "rPr")!.Element(W + "b"));
+        Assert.Null(runs[0].Element(W + "rPr")!.Element(W + "i"));
+        Assert.Equal("FF0000", (string?)runs[1].Element(W + "rPr")!.Element(W + "color")?.Attribute(W + "val"));
+    }
+
+    [Fact]
     public void A_Markdown_link_becomes_a_hyperlink_to_an_external_relationship()
     {
         var minutes = Samples.Minutes() with
