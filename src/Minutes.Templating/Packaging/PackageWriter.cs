@@ -68,6 +68,9 @@ internal static class PackageWriter
     /// <summary>The timestamp as a zip stores it: DOS time in the low half, DOS date in the high half.</summary>
     private static readonly uint DosTimestamp = ToDos(Timestamp);
 
+    /// <summary>The most bytes a compressed entry's buffer starts with: below the large object heap (85,000 bytes).</summary>
+    private const int MostFirstCompressed = 32 * 1024;
+
     /// <summary>Deflates an entry's bytes once (an empty entry is stored), as <see cref="ZipArchive"/> would with <see cref="CompressionLevel.Optimal"/>.</summary>
     /// <remarks>
     /// A gzip stream is a deflate stream with a 10-byte header before it and the CRC-32 and length of the data
@@ -80,7 +83,9 @@ internal static class PackageWriter
             return new CompressedEntry(name, [], 0, 0);
         }
 
-        using var compressed = new MemoryStream((data.Length / 3) + 64);
+        // XML deflates to between a fifth (a short part) and a fiftieth (a long one) of its size: a third, up to a size
+        // below the large object heap, is room enough for most parts, and a long one grows from there.
+        using var compressed = new MemoryStream(Math.Min(data.Length / 3, MostFirstCompressed) + 64);
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(data);
