@@ -552,9 +552,15 @@ internal sealed partial class MinutesReader
 
         foreach (var (key, value) in map.Entries)
         {
-            if (ReadString(value, key.Value) is { } text)
+            if (AsScalar(value, key.Value, "text") is { } scalar)
             {
-                result[key.Value] = text;
+                result[key.Value] = scalar.Value;
+
+                // A label is printed as it stands in both versions: a withheld name in it is said where it stands.
+                if (_collectTexts)
+                {
+                    _plainTexts.Add((scalar, "labels." + key.Value));
+                }
             }
         }
 

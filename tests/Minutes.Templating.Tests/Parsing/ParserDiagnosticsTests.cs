@@ -285,6 +285,28 @@ public class ParserDiagnosticsTests
     }
 
     [Fact]
+    public void A_withheld_name_in_a_label_is_said_where_it_stands_as_a_label_cannot_withhold_it()
+    {
+        var result = MinutesParser.Parse(
+            """
+            meeting: { body: Raad, date: 2024-01-15 }
+            attendees:
+              present:
+                - name: Kees Verborgen
+                  redact: 5.1.2e
+            labels:
+              present: Aanwezig (Kees  Verborgen)
+            agenda:
+              - title: Item
+            """,
+            "test.yaml");
+
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.UnmarkedWithheldName);
+        Assert.Equal((7, 22), (warning.Location.Line, warning.Location.Column));
+        Assert.Contains("in labels.present, which is printed as it stands and cannot withhold it", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Withheld_names_are_found_in_texts_read_before_and_after_the_attendees()
     {
         var result = MinutesParser.Parse(
