@@ -14,6 +14,8 @@ internal sealed class Numbering
     private readonly Dictionary<string, string> _abstractOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _countingAbstracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _styleNumbering = new(StringComparer.Ordinal);
+    private readonly List<string> _countingLists = [];
+    private readonly List<string> _countingStyles = [];
     private readonly int _maxNumId;
 
     private Numbering(XDocument? numbering, XDocument? styles)
@@ -54,10 +56,46 @@ internal sealed class Numbering
                 }
             }
         }
+
+        foreach (var (numId, abstractId) in _abstractOf)
+        {
+            if (_countingAbstracts.Contains(abstractId))
+            {
+                _countingLists.Add(numId);
+            }
+        }
+
+        foreach (var (styleId, numId) in _styleNumbering)
+        {
+            if (_countingLists.Contains(numId))
+            {
+                _countingStyles.Add(styleId);
+            }
+        }
     }
 
     /// <summary>True when the template has any counting list, so restarting can matter.</summary>
-    public bool HasCountingLists => _abstractOf.Values.Any(_countingAbstracts.Contains);
+    public bool HasCountingLists => _countingLists.Count > 0;
+
+    /// <summary>True when <paramref name="numId"/> is a list instance that counts.</summary>
+    public bool IsCountingList(ReadOnlySpan<char> numId) => Contains(_countingLists, numId);
+
+    /// <summary>True when the paragraph style <paramref name="styleId"/> carries a list that counts.</summary>
+    public bool IsCountingStyle(ReadOnlySpan<char> styleId) => Contains(_countingStyles, styleId);
+
+    /// <summary>Looks a name up without making it a string: a template has few lists.</summary>
+    private static bool Contains(List<string> names, ReadOnlySpan<char> name)
+    {
+        foreach (var candidate in names)
+        {
+            if (name.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static Numbering Read(XDocument? numbering, XDocument? styles) => new(numbering, styles);
 

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -13,10 +15,12 @@ namespace Minutes.Templating.Engine;
 /// dropped, empty tables removed and empty cells given the paragraph Word requires.
 /// </summary>
 /// <remarks>
-/// The part is read and written in one pass, a piece at a time: each child of the root (of the body, in the main
-/// document) is loaded, fixed and written before the next is read. Only one piece is a tree at any moment, so a
-/// long document never is one, and what the fixes share (ids, bookmarks, lists) is carried from piece to piece in
-/// document order, as one walk over the whole part would.
+/// The part is fixed a piece at a time: each child of the root (of the body, in the main document), in document
+/// order, carrying what the fixes share (ids, bookmarks, lists) from piece to piece as one walk over the whole part
+/// would. <see cref="PieceScanner"/> first finds the pieces with nothing to fix whose text is already what the XML
+/// writer would write; those (most of a long part) are copied as they stand, the engine's markers cut out and a list
+/// level put in. Only the other pieces are read into a tree, one at a time, fixed and written. A part the scanner
+/// does not follow is read and written whole, the same way.
 /// </remarks>
 internal static class OutputFixer
 {
@@ -35,10 +39,220 @@ internal static class OutputFixer
     /// <exception cref="XmlException">The rendered text is not well-formed XML.</exception>
     public static byte[] Fix(StringBuilder xml, RenderState state, Numbering numbering)
     {
+        char[]? rented = null;
+        try
+        {
+            var text = Contiguous(xml, ref rented);
+            return PieceScanner.Scan(text, numbering) is { } scanned ? FixPieces(scanned, state, numbering) : FixByReading(text, state, numbering);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The builder's text in one block: its one chunk, or a copy into <paramref name="rented"/>.</summary>
+    private static ReadOnlyMemory<char> Contiguous(StringBuilder xml, ref char[]? rented)
+    {
+        var chunks = xml.GetChunks();
+        if (chunks.MoveNext() && chunks.Current.Length == xml.Length)
+        {
+            return chunks.Current;
+        }
+
+        rented = ArrayPool<char>.Shared.Rent(xml.Length);
+        xml.CopyTo(0, rented, xml.Length);
+        return rented.AsMemory(0, xml.Length);
+    }
+
+    /// <summary>
+    /// Fixes a part the scanner has split into pieces: the pieces with nothing to fix are copied as they stand (markers
+    /// cut out, a list level put in), the others read into trees, fixed and written, in document order.
+    /// </summary>
+    private static byte[] FixPieces(PieceScanner scanned, RenderState state, Numbering numbering)
+    {
         var fixes = new PartFixes(state, numbering);
-        using var stream = new MemoryStream(xml.Length + (xml.Length / 8) + 256);
+        var text = scanned.Text.Span;
+        var prefix = scanned.WPrefix;
+        var (levelStart, levelEnd) = prefix is null ? (string.Empty, string.Empty) : ("<" + prefix + ":numPr><" + prefix + ":ilvl " + prefix + ":val=\"", "\" /></" + prefix + ":numPr>");
+        XmlReader? trees = null;
+        using var stream = new MemoryStream(text.Length + (text.Length / 8) + 256);
+        try
+        {
+            using var writer = XmlWriter.Create(stream, WriterSettings);
+            var raw = new RawWriter(writer, stream);
+            writer.WriteStartDocument(true);
+            WriteStartElement(writer, scanned.Root, scanned.RootAttributes);
+            if (scanned.RootEmpty)
+            {
+                writer.WriteEndElement();
+            }
+            else
+            {
+                foreach (var piece in scanned.Pieces)
+                {
+                    switch (piece.Kind)
+                    {
+                        case PieceKind.Copy:
+                            var at = piece.Start;
+                            var insert = piece.Insert;
+                            for (var i = piece.FirstCut; i < piece.FirstCut + piece.Cuts; i++)
+                            {
+                                var (cut, length) = scanned.Cuts[i];
+                                if (insert >= at && insert <= cut)
+                                {
+                                    raw.Write(text[at..insert]);
+                                    WriteLevel(raw, piece, text, levelStart, levelEnd, prefix!);
+                                    at = insert;
+                                    insert = -1;
+                                }
+
+                                raw.Write(text[at..cut]);
+                                at = cut + length;
+                            }
+
+                            if (insert >= at)
+                            {
+                                raw.Write(text[at..insert]);
+                                WriteLevel(raw, piece, text, levelStart, levelEnd, prefix!);
+                                at = insert;
+                            }
+
+                            raw.Write(text[at..(piece.Start + piece.Length)]);
+                            fixes.Copied(piece.Iterations);
+                            break;
+                        case PieceKind.Marker:
+                            if (piece.Iterations > 0)
+                            {
+                                fixes.EmptyMarker(IterationMarker.LocalName);
+                            }
+
+                            break;
+                        case PieceKind.BodyStart:
+                            raw.Done();
+                            WriteStartElement(writer, scanned.Body, scanned.BodyAttributes);
+                            if (piece.Empty)
+                            {
+                                writer.WriteEndElement();
+                            }
+
+                            break;
+                        case PieceKind.BodyEnd:
+                            raw.Done();
+                            writer.WriteFullEndElement();
+                            break;
+                        default:
+                            raw.Done();
+                            trees ??= OpenTrees(scanned);
+                            foreach (var fixedPiece in fixes.Fix((XElement)XNode.ReadFrom(trees)))
+                            {
+                                fixedPiece.WriteTo(writer);
+                            }
+
+                            break;
+                    }
+                }
+
+                raw.Done();
+                writer.WriteFullEndElement();
+            }
+
+            writer.WriteEndDocument();
+        }
+        finally
+        {
+            trees?.Dispose();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteLevel(RawWriter raw, Piece piece, ReadOnlySpan<char> text, string levelStart, string levelEnd, string prefix)
+    {
+        if (piece.NewProperties)
+        {
+            raw.Write("<" + prefix + ":pPr>");
+        }
+
+        raw.Write(levelStart);
+        raw.Write(text.Slice(piece.LevelStart, piece.LevelLength));
+        raw.Write(levelEnd);
+        if (piece.NewProperties)
+        {
+            raw.Write("</" + prefix + ":pPr>");
+        }
+    }
+
+    /// <summary>
+    /// Writes text as it stands, in UTF-8, straight into the stream the XML writer writes to: the writer is flushed
+    /// first (ending a start tag it has open), and takes over again once <see cref="Done"/>.
+    /// </summary>
+    private sealed class RawWriter(XmlWriter writer, MemoryStream stream)
+    {
+        private bool _writing;
+
+        public void Write(ReadOnlySpan<char> text)
+        {
+            if (!_writing)
+            {
+                writer.WriteRaw(string.Empty);
+                writer.Flush();
+                _writing = true;
+            }
+
+            var length = checked((int)stream.Length);
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            stream.SetLength(length + most);
+            var written = Encoding.UTF8.GetBytes(text, stream.GetBuffer().AsSpan(length, most));
+            stream.SetLength(length + written);
+            stream.Position = length + written;
+        }
+
+        /// <summary>Hands the stream back to the XML writer.</summary>
+        public void Done() => _writing = false;
+    }
+
+    private static void WriteStartElement(XmlWriter writer, (string Prefix, string Local, string Namespace) name, List<(string Prefix, string Local, string Namespace, string Value)> attributes)
+    {
+        writer.WriteStartElement(name.Prefix, name.Local, name.Namespace);
+        foreach (var (prefix, local, ns, value) in attributes)
+        {
+            writer.WriteAttributeString(prefix, local, ns, value);
+        }
+    }
+
+    /// <summary>
+    /// A reader over the pieces to fix alone, one after the other under the root's start tag (which declares their
+    /// namespaces), on the first of them.
+    /// </summary>
+    private static XmlReader OpenTrees(PieceScanner scanned)
+    {
+        var pieces = new List<ReadOnlyMemory<char>> { scanned.RootStartTag };
+        foreach (var piece in scanned.Pieces)
+        {
+            if (piece.Kind == PieceKind.Fix)
+            {
+                pieces.Add(scanned.Text.Slice(piece.Start, piece.Length));
+            }
+        }
+
+        pieces.Add(("</" + scanned.RootName + ">").AsMemory());
+        var reader = XmlReader.Create(new MemoryReader(pieces), ReaderSettings);
+        reader.Read();
+        reader.Read();
+        return reader;
+    }
+
+    /// <summary>Fixes a part the scanner does not follow, reading and writing the whole of it (and, in tests, what the scanner's copies are checked against).</summary>
+    internal static byte[] FixByReading(ReadOnlyMemory<char> text, RenderState state, Numbering numbering)
+    {
+        var fixes = new PartFixes(state, numbering);
+        using var stream = new MemoryStream(text.Length + (text.Length / 8) + 256);
         using (var writer = XmlWriter.Create(stream, WriterSettings))
-        using (var reader = XmlReader.Create(new BuilderReader(xml), ReaderSettings))
+        using (var reader = XmlReader.Create(new MemoryReader([text]), ReaderSettings))
         {
             writer.WriteStartDocument(true);
             reader.Read();
@@ -152,6 +366,19 @@ internal static class OutputFixer
         private readonly List<XElement> _blocks = [];
         private readonly List<XElement> _levels = [];
         private readonly Found _found = new();
+
+        /// <summary>Stands in for the last element of a piece copied as it stood: no list paragraph.</summary>
+        private static readonly XElement CopiedPiece = new(Mt + "copied");
+
+        /// <summary>
+        /// Takes a piece copied as it stood: it holds no counting list, so the next piece does not follow one; the
+        /// iterations whose markers it held are counted.
+        /// </summary>
+        public void Copied(int iterations)
+        {
+            _lists.Iteration += iterations;
+            _lists.LastBefore = CopiedPiece;
+        }
 
         /// <summary>Takes an empty marker of the engine that is a piece by itself: what a piece holding only it would do.</summary>
         public void EmptyMarker(string localName)

@@ -3,15 +3,15 @@ using Minutes.Templating.Engine;
 
 namespace Minutes.Templating.Tests.Engine;
 
-/// <summary>The engine's output is read where it was written, chunk by chunk, as a string would be read.</summary>
-public sealed class BuilderReaderTests
+/// <summary>Pieces of text are read where they stand, one after the other, as their text in one string would be read.</summary>
+public sealed class MemoryReaderTests
 {
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(7_999)]
     [InlineData(50_000)]
-    public void A_builder_of_many_chunks_reads_as_its_text_does(int length)
+    public void Many_pieces_read_as_their_text_does(int length)
     {
         var builder = new StringBuilder();
         for (var i = 0; builder.Length < length; i++)
@@ -20,24 +20,19 @@ public sealed class BuilderReaderTests
         }
 
         var text = builder.ToString();
-        var chunks = 0;
-        foreach (var chunk in builder.GetChunks())
-        {
-            chunks++;
-        }
+        var pieces = Pieces(builder);
+        Assert.True(length < 20_000 || pieces.Count > 2, "the text is in several pieces");
 
-        Assert.True(length < 20_000 || chunks > 2, "the builder holds several chunks");
-
-        Assert.Equal(text, new BuilderReader(builder).ReadToEnd());
-        Assert.Equal(text, ReadInBlocks(new BuilderReader(builder), 4_093));
-        Assert.Equal(text, ReadByCharacter(new BuilderReader(builder)));
+        Assert.Equal(text, new MemoryReader(pieces).ReadToEnd());
+        Assert.Equal(text, ReadInBlocks(new MemoryReader(pieces), 4_093));
+        Assert.Equal(text, ReadByCharacter(new MemoryReader(pieces)));
     }
 
     [Fact]
     public void Peek_looks_without_moving_and_says_minus_one_at_the_end()
     {
         var builder = new StringBuilder("a").Append('b', 10_000).Append('c');
-        var reader = new BuilderReader(builder);
+        var reader = new MemoryReader([.. Pieces(builder), ReadOnlyMemory<char>.Empty]);
 
         Assert.Equal('a', reader.Peek());
         Assert.Equal('a', reader.Read());
@@ -47,6 +42,19 @@ public sealed class BuilderReaderTests
         Assert.Equal(-1, reader.Peek());
         Assert.Equal(-1, reader.Read());
         Assert.Equal(0, reader.Read(new char[4], 0, 4));
+    }
+
+    /// <summary>The builder's chunks, with an empty piece between each two: empty pieces are passed over.</summary>
+    private static List<ReadOnlyMemory<char>> Pieces(StringBuilder builder)
+    {
+        var pieces = new List<ReadOnlyMemory<char>>();
+        foreach (var chunk in builder.GetChunks())
+        {
+            pieces.Add(chunk);
+            pieces.Add(ReadOnlyMemory<char>.Empty);
+        }
+
+        return pieces;
     }
 
     private static string ReadInBlocks(TextReader reader, int size)

@@ -1,0 +1,883 @@
+using System.Buffers;
+using System.Xml.Linq;
+using static Minutes.Templating.Engine.EngineNames;
+using static Minutes.Templating.Packaging.WordNames;
+
+namespace Minutes.Templating.Engine;
+
+/// <summary>What <see cref="OutputFixer"/> does with one piece of a rendered part.</summary>
+internal enum PieceKind : byte
+{
+    /// <summary>
+    /// Nothing to fix but the engine's empty markers, which are cut out, and a list level, which becomes the paragraph's
+    /// <c>w:ilvl</c>; the rest is as the XML writer writes it, and is copied as it stands.
+    /// </summary>
+    Copy,
+
+    /// <summary>Read into a tree, fixed and written again.</summary>
+    Fix,
+
+    /// <summary>An empty marker of the engine between pieces: counted (a loop's iteration) and left out.</summary>
+    Marker,
+
+    /// <summary>The start tag of the main document's body, whose children are pieces too.</summary>
+    BodyStart,
+
+    /// <summary>The end of the body.</summary>
+    BodyEnd,
+}
+
+/// <summary>
+/// One piece of a rendered part: a child of its root (of the body, in the main document) and where it stands in
+/// the text. A piece to copy also says which markers are cut out of it and where a list level goes.
+/// </summary>
+internal readonly record struct Piece(PieceKind Kind, int Start, int Length)
+{
+    /// <summary>The first of this piece's markers in <see cref="PieceScanner.Cuts"/>.</summary>
+    public int FirstCut { get; init; }
+
+    /// <summary>How many markers are cut out of this piece.</summary>
+    public int Cuts { get; init; }
+
+    /// <summary>The loop iterations whose markers stand in this piece (or are it).</summary>
+    public int Iterations { get; init; }
+
+    /// <summary>Where the list level's numbering properties go (the end of a start tag, or of the paragraph property before them); -1 for none.</summary>
+    public int Insert { get; init; } = -1;
+
+    /// <summary>True when the paragraph has no properties, so they are inserted with the numbering.</summary>
+    public bool NewProperties { get; init; }
+
+    /// <summary>Where the level's digits stand in the text.</summary>
+    public int LevelStart { get; init; }
+
+    public int LevelLength { get; init; }
+
+    /// <summary>True for the start of a body written as an empty element.</summary>
+    public bool Empty { get; init; }
+}
+
+/// <summary>
+/// Splits the rendered text of a part into the pieces <see cref="OutputFixer"/> fixes one at a time, and finds the
+/// pieces it has nothing to fix in whose text is exactly what reading them and writing them again with the XML
+/// writer gives: those are copied as they are, neither read into a tree nor written again. Most of a long part is
+/// such pieces.
+/// </summary>
+/// <remarks>
+/// A piece is copied only when its every element, attribute and text is written as the writer writes it (one
+/// space before each attribute, double quotes, <c> /&gt;</c> closing an empty element, only <c>&amp;amp;</c>,
+/// <c>&amp;lt;</c> and <c>&amp;gt;</c> in text, no line ends, no whitespace the reader would drop), its names are
+/// well-formed and declared on the root, and nothing in it is fixed: no marker but one list level, no drawing, shape,
+/// bookmark, comment, paragraph id, counting list, table without rows or cell without a closing paragraph. Anything else is a piece to fix. Anything the scanner
+/// does not follow at all (a comment, a processing instruction, a namespace declared below the root, tags that do not
+/// match) makes it give up on the part, which is then read and written whole as before.
+/// </remarks>
+internal sealed class PieceScanner
+{
+    /// <summary>What ends text as the writer writes it, or is written otherwise: markup, references, line ends and characters XML does not allow.</summary>
+    private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\n\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    private enum Space : byte
+    {
+        Other,
+        W,
+        Mt,
+        Vml,
+        Wp,
+        W14,
+        Xml,
+    }
+
+    /// <summary>What a WordprocessingML element is to the scanner.</summary>
+    private enum WName : byte
+    {
+        Other,
+        Paragraph,
+        Properties,
+        NumberingProperties,
+        NumberingId,
+        Style,
+        BeforeNumbering,
+        Table,
+        Row,
+        Cell,
+        Fixed,
+    }
+
+    private readonly List<(string Prefix, string Uri, Space Space)> _prefixes = [];
+    private readonly List<Attribute> _attributes = [];
+    private readonly List<Open> _open = [];
+    private readonly Numbering _numbering;
+    private readonly ReadOnlyMemory<char> _memory;
+    private string _defaultNamespace = string.Empty;
+    private (int Start, int Length, string Uri, Space Space) _lastPrefix = (0, -1, string.Empty, Space.Other);
+
+    private PieceScanner(ReadOnlyMemory<char> text, Numbering numbering)
+    {
+        _memory = text;
+        _numbering = numbering;
+        Pieces = new List<Piece>(16 + (text.Length / 256));
+    }
+
+    /// <summary>The pieces in document order.</summary>
+    public List<Piece> Pieces { get; }
+
+    /// <summary>The engine's markers cut out of the pieces that are copied: where each starts and its length, in document order.</summary>
+    public List<(int Start, int Length)> Cuts { get; } = [];
+
+    /// <summary>The root's start tag as it stands, which declares the namespaces every piece uses.</summary>
+    public ReadOnlyMemory<char> RootStartTag { get; private set; }
+
+    /// <summary>The root's qualified name.</summary>
+    public string RootName { get; private set; } = string.Empty;
+
+    /// <summary>The root's prefix, local name and namespace, as the writer is given them.</summary>
+    public (string Prefix, string Local, string Namespace) Root { get; private set; }
+
+    /// <summary>The root's attributes as the writer is given them: prefix, local name, namespace and value.</summary>
+    public List<(string Prefix, string Local, string Namespace, string Value)> RootAttributes { get; } = [];
+
+    /// <summary>True when the root is an empty element.</summary>
+    public bool RootEmpty { get; private set; }
+
+    /// <summary>The body's prefix, local name and namespace.</summary>
+    public (string Prefix, string Local, string Namespace) Body { get; private set; }
+
+    /// <summary>The body's attributes.</summary>
+    public List<(string Prefix, string Local, string Namespace, string Value)> BodyAttributes { get; } = [];
+
+    /// <summary>The prefix the root gives the WordprocessingML namespace, for a list level's numbering properties.</summary>
+    public string? WPrefix { get; private set; }
+
+    /// <summary>The text the pieces stand in.</summary>
+    public ReadOnlyMemory<char> Text => _memory;
+
+    /// <summary>Scans <paramref name="text"/>; null when it is not XML the scanner follows (it is then read whole).</summary>
+    public static PieceScanner? Scan(ReadOnlyMemory<char> text, Numbering numbering)
+    {
+        var scanner = new PieceScanner(text, numbering);
+        return scanner.ScanPart(text.Span) ? scanner : null;
+    }
+
+    /// <summary>A name in the text: where it starts, its length, and where its colon is in it (-1 for none).</summary>
+    private readonly record struct Name(int Start, int Length, int Colon)
+    {
+        public int LocalStart => Start + Colon + 1;
+
+        public int LocalLength => Length - Colon - 1;
+    }
+
+    private readonly record struct Attribute(Name Name, int ValueStart, int ValueLength);
+
+    /// <summary>
+    /// An element open around the scanner. For a table, <paramref name="Filled"/> says it has a row; for a cell, that it
+    /// has a paragraph or table, and <paramref name="LastIsTable"/> that its last element so far is a table (the fixes
+    /// drop a table without rows and end a cell with a paragraph).
+    /// </summary>
+    private readonly record struct Open(Name Name, bool Preserve, Space Space, WName WName, bool Filled = false, bool LastIsTable = false);
+
+    private bool ScanPart(ReadOnlySpan<char> text)
+    {
+        var pos = 0;
+        if (text.StartsWith("<?xml ", StringComparison.Ordinal))
+        {
+            var close = text.IndexOf("?>", StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            pos = close + 2;
+        }
+
+        pos = SkipWhitespace(text, pos);
+        if (pos + 1 >= text.Length || text[pos] != '<' || text[pos + 1] is '!' or '?' or '/')
+        {
+            return false;
+        }
+
+        var rootStart = pos;
+        if (!ReadStartTag(text, ref pos, out var rootName, out var rootEmpty, out _) || !DeclareRoot(text, rootName))
+        {
+            return false;
+        }
+
+        RootStartTag = _memory[rootStart..pos];
+        RootName = text.Slice(rootName.Start, rootName.Length).ToString();
+        RootEmpty = rootEmpty;
+        if (!rootEmpty)
+        {
+            var body = default(Name);
+            var inBody = false;
+            while (true)
+            {
+                pos = SkipWhitespace(text, pos);
+                if (pos + 1 >= text.Length || text[pos] != '<' || text[pos + 1] is '!' or '?')
+                {
+                    return false;
+                }
+
+                if (text[pos + 1] == '/')
+                {
+                    if (!ReadEndTag(text, ref pos, inBody ? body : rootName))
+                    {
+                        return false;
+                    }
+
+                    if (!inBody)
+                    {
+                        break;
+                    }
+
+                    Pieces.Add(new Piece(PieceKind.BodyEnd, pos, 0));
+                    inBody = false;
+                    continue;
+                }
+
+                var start = pos;
+                if (!inBody && IsBody(text, pos))
+                {
+                    if (!ReadStartTag(text, ref pos, out body, out var bodyEmpty, out _) || !Attributes(text, BodyAttributes, root: false))
+                    {
+                        return false;
+                    }
+
+                    Body = (body.Colon < 0 ? string.Empty : text.Slice(body.Start, body.Colon).ToString(), "body", W.NamespaceName);
+                    Pieces.Add(new Piece(PieceKind.BodyStart, start, pos - start) { Empty = bodyEmpty });
+                    inBody = !bodyEmpty;
+                    continue;
+                }
+
+                if (!ScanPiece(text, ref pos))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return SkipWhitespace(text, pos) == text.Length;
+    }
+
+    private bool IsBody(ReadOnlySpan<char> text, int pos)
+    {
+        var name = ScanName(text, pos + 1, out _);
+        return Local(text, name).SequenceEqual("body") && Resolve(text, name, element: true) is { Space: Space.W };
+    }
+
+    /// <summary>Reads the root's namespace declarations and its name; false when they are not as the scanner needs them.</summary>
+    private bool DeclareRoot(ReadOnlySpan<char> text, Name name)
+    {
+        foreach (var attribute in _attributes)
+        {
+            var qname = text.Slice(attribute.Name.Start, attribute.Name.Length);
+            var value = text.Slice(attribute.ValueStart, attribute.ValueLength);
+            if (qname.SequenceEqual("xmlns"))
+            {
+                _defaultNamespace = value.ToString();
+            }
+            else if (qname.StartsWith("xmlns:"))
+            {
+                var uri = value.ToString();
+                if (uri.Length == 0 || _prefixes.Exists(p => p.Uri == uri))
+                {
+                    // Two prefixes for one namespace: the writer would choose one of them.
+                    return false;
+                }
+
+                var prefix = qname[6..].ToString();
+                var space = SpaceOf(uri);
+                _prefixes.Add((prefix, uri, space));
+                if (space == Space.W)
+                {
+                    WPrefix = prefix;
+                }
+            }
+        }
+
+        if (_defaultNamespace.Length > 0 && _prefixes.Exists(p => p.Uri == _defaultNamespace))
+        {
+            return false;
+        }
+
+        if (!Attributes(text, RootAttributes, root: true) || Resolve(text, name, element: true) is not { } ns)
+        {
+            return false;
+        }
+
+        Root = (name.Colon < 0 ? string.Empty : text.Slice(name.Start, name.Colon).ToString(), Local(text, name).ToString(), ns.Uri);
+        return true;
+    }
+
+    /// <summary>The attributes just read, as the writer is given them; false when one is not followed.</summary>
+    private bool Attributes(ReadOnlySpan<char> text, List<(string Prefix, string Local, string Namespace, string Value)> into, bool root)
+    {
+        foreach (var attribute in _attributes)
+        {
+            var name = attribute.Name;
+            var qname = text.Slice(name.Start, name.Length);
+            var value = text.Slice(attribute.ValueStart, attribute.ValueLength);
+            if (value.IndexOfAny(TextStops) >= 0 || value.Contains('"') || value.Contains('\t') || text[attribute.ValueStart - 1] != '"' || qname.StartsWith("xml:"))
+            {
+                // A reference, whitespace the reader changes, or xml:space, which would make whitespace between pieces count.
+                return false;
+            }
+
+            string prefix, local, ns;
+            if (qname.SequenceEqual("xmlns") || (name.Colon > 0 && qname[..name.Colon].SequenceEqual("xmlns")))
+            {
+                (prefix, local, ns) = name.Colon < 0 ? (string.Empty, "xmlns", XNamespace.Xmlns.NamespaceName) : ("xmlns", Local(text, name).ToString(), XNamespace.Xmlns.NamespaceName);
+                if (!root)
+                {
+                    return false;
+                }
+
+                if (local == "mt")
+                {
+                    // The engine's namespace is not declared in the output.
+                    continue;
+                }
+            }
+            else if (name.Colon < 0)
+            {
+                (prefix, local, ns) = (string.Empty, qname.ToString(), string.Empty);
+            }
+            else if (Resolve(text, name, element: false) is { } resolved)
+            {
+                (prefix, local, ns) = (qname[..name.Colon].ToString(), Local(text, name).ToString(), resolved.Uri);
+            }
+            else
+            {
+                return false;
+            }
+
+            into.Add((prefix, local, ns, value.ToString()));
+        }
+
+        return true;
+    }
+
+    private static Space SpaceOf(string uri) =>
+        uri == W.NamespaceName ? Space.W
+        : uri == Mt.NamespaceName ? Space.Mt
+        : uri == Vml.NamespaceName ? Space.Vml
+        : uri == Wp.NamespaceName ? Space.Wp
+        : uri == W14.NamespaceName ? Space.W14
+        : Space.Other;
+
+    private static ReadOnlySpan<char> Local(ReadOnlySpan<char> text, Name name) => text.Slice(name.LocalStart, name.LocalLength);
+
+    /// <summary>The namespace a name's prefix stands for on the root; null when it is not declared there.</summary>
+    private (string Uri, Space Space)? Resolve(ReadOnlySpan<char> text, Name name, bool element)
+    {
+        if (name.Colon < 0)
+        {
+            return element ? (_defaultNamespace, SpaceOf(_defaultNamespace)) : (string.Empty, Space.Other);
+        }
+
+        var prefix = text.Slice(name.Start, name.Colon);
+        if (prefix.SequenceEqual(text.Slice(_lastPrefix.Start, Math.Max(_lastPrefix.Length, 0))) && _lastPrefix.Length >= 0)
+        {
+            return (_lastPrefix.Uri, _lastPrefix.Space);
+        }
+
+        if (prefix.SequenceEqual("xml"))
+        {
+            return (XNamespace.Xml.NamespaceName, Space.Xml);
+        }
+
+        foreach (var (declared, uri, space) in _prefixes)
+        {
+            if (prefix.SequenceEqual(declared))
+            {
+                _lastPrefix = (name.Start, name.Colon, uri, space);
+                return (uri, space);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Scans a name from <paramref name="pos"/> to the first whitespace, <c>/</c>, <c>&gt;</c> or <c>=</c>.
+    /// <paramref name="simple"/> is true for an ASCII name with at most one colon, neither first nor last: well-formed
+    /// as it stands.
+    /// </summary>
+    private static Name ScanName(ReadOnlySpan<char> text, int pos, out bool simple)
+    {
+        var start = pos;
+        var colon = -1;
+        simple = true;
+        for (; pos < text.Length; pos++)
+        {
+            var c = text[pos];
+            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+            {
+                continue;
+            }
+
+            if (c == ':')
+            {
+                simple &= colon < 0;
+                colon = pos - start;
+                continue;
+            }
+
+            if (c is ' ' or '/' or '>' or '=' or '\t' or '\r' or '\n')
+            {
+                break;
+            }
+
+            simple = false;
+        }
+
+        var length = pos - start;
+        simple &= length > 0 && IsNameStart(text[start]) && colon != 0 && colon != length - 1 && (colon < 0 || IsNameStart(text[start + colon + 1]));
+        return new Name(start, length, colon);
+    }
+
+    private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
+
+    /// <summary>
+    /// Reads a start tag at <paramref name="pos"/> (on its <c>&lt;</c>) into its name and <see cref="_attributes"/>;
+    /// false when it is not a tag the scanner follows. <paramref name="canonical"/> says whether it is written as the
+    /// XML writer writes it.
+    /// </summary>
+    private bool ReadStartTag(ReadOnlySpan<char> text, ref int pos, out Name name, out bool empty, out bool canonical)
+    {
+        _attributes.Clear();
+        empty = false;
+        name = ScanName(text, pos + 1, out canonical);
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        pos = name.Start + name.Length;
+        while (pos < text.Length)
+        {
+            var c = text[pos];
+            if (c == '>')
+            {
+                pos++;
+                return true;
+            }
+
+            if (c == '/')
+            {
+                if (pos + 1 >= text.Length || text[pos + 1] != '>')
+                {
+                    return false;
+                }
+
+                // The whitespace before it was checked as it was read: the writer writes one space.
+                canonical &= text[pos - 1] == ' ';
+                empty = true;
+                pos += 2;
+                return true;
+            }
+
+            if (c is not (' ' or '\t' or '\r' or '\n'))
+            {
+                return false;
+            }
+
+            var spaceStart = pos;
+            pos = SkipWhitespace(text, pos);
+            canonical &= pos - spaceStart == 1 && c == ' ';
+            if (pos >= text.Length)
+            {
+                return false;
+            }
+
+            if (text[pos] is '/' or '>')
+            {
+                canonical &= text[pos] == '/';
+                continue;
+            }
+
+            var attributeName = ScanName(text, pos, out var simple);
+            canonical &= simple;
+            pos += attributeName.Length;
+            if (attributeName.Length == 0 || pos + 1 >= text.Length || text[pos] != '=')
+            {
+                return false;
+            }
+
+            var quote = text[pos + 1];
+            if (quote is not ('"' or '\''))
+            {
+                return false;
+            }
+
+            canonical &= quote == '"';
+            var valueStart = pos + 2;
+            var close = text[valueStart..].IndexOf(quote);
+            if (close < 0)
+            {
+                return false;
+            }
+
+            canonical &= IsCanonical(text.Slice(valueStart, close), attribute: true);
+            _attributes.Add(new Attribute(attributeName, valueStart, close));
+            pos = valueStart + close + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when text or an attribute's value is written as the writer writes what the reader reads of it: no
+    /// character or reference the writer writes otherwise (it writes <c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>,
+    /// and <c>&amp;quot;</c> in a value, and writes a line end or tab in a value as a reference), and no character XML does not allow.
+    /// </summary>
+    private static bool IsCanonical(ReadOnlySpan<char> text, bool attribute)
+    {
+        var at = text.IndexOfAny(TextStops);
+        while (at >= 0)
+        {
+            if (text[at] != '&' || !(text[at..].StartsWith("&amp;") || text[at..].StartsWith("&lt;") || text[at..].StartsWith("&gt;") || (attribute && text[at..].StartsWith("&quot;"))))
+            {
+                return false;
+            }
+
+            var next = text[(at + 1)..].IndexOfAny(TextStops);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return !(attribute && text.Contains('\t')) && IsWellFormedUtf16(text);
+    }
+
+    /// <summary>True unless a surrogate stands alone or U+FFFE or U+FFFF stands in the text (the writer refuses them).</summary>
+    private static bool IsWellFormedUtf16(ReadOnlySpan<char> text)
+    {
+        var at = text.IndexOfAnyInRange('\uD800', '\uFFFF');
+        if (at < 0)
+        {
+            return true;
+        }
+
+        for (var i = at; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || c >= '\uFFFE')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the end tag at <paramref name="pos"/>; false unless it closes <paramref name="name"/> as the writer writes it.</summary>
+    private static bool ReadEndTag(ReadOnlySpan<char> text, ref int pos, Name name)
+    {
+        var end = pos + 2 + name.Length;
+        if (end >= text.Length || text[end] != '>' || !text.Slice(pos + 2, name.Length).SequenceEqual(text.Slice(name.Start, name.Length)))
+        {
+            return false;
+        }
+
+        pos = end + 1;
+        return true;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<char> text, int pos)
+    {
+        while (pos < text.Length && text[pos] is ' ' or '\t' or '\r' or '\n')
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static WName WNameOf(ReadOnlySpan<char> local) => local switch
+    {
+        "p" => WName.Paragraph,
+        "pPr" => WName.Properties,
+        "numPr" => WName.NumberingProperties,
+        "numId" => WName.NumberingId,
+        "pStyle" => WName.Style,
+        "keepNext" or "keepLines" or "pageBreakBefore" or "framePr" or "widowControl" => WName.BeforeNumbering,
+        "tbl" => WName.Table,
+        "tr" => WName.Row,
+        "tc" => WName.Cell,
+        "bookmarkStart" or "bookmarkEnd" or "commentRangeStart" or "commentRangeEnd" or "commentReference" => WName.Fixed,
+        _ => WName.Other,
+    };
+
+    /// <summary>Scans the piece starting at <paramref name="pos"/> and adds it; false when the scanner does not follow it.</summary>
+    private bool ScanPiece(ReadOnlySpan<char> text, ref int pos)
+    {
+        var start = pos;
+        _open.Clear();
+        var copy = true;
+        var paragraphs = 0;
+        var rootIsParagraph = false;
+        var firstCut = Cuts.Count;
+        var iterations = 0;
+        var (levelMarker, levelStart, levelLength) = (-1, -1, 0);
+        var properties = -1;
+        var propertiesDone = false;
+        var numberingProperties = false;
+        var insert = -1;
+
+        while (true)
+        {
+            // pos is on a '<'.
+            if (pos + 1 >= text.Length || text[pos + 1] is '!' or '?')
+            {
+                return false;
+            }
+
+            if (text[pos + 1] == '/')
+            {
+                if (_open.Count == 0)
+                {
+                    return false;
+                }
+
+                var open = _open[^1];
+                if (!ReadEndTag(text, ref pos, open.Name))
+                {
+                    return false;
+                }
+
+                _open.RemoveAt(_open.Count - 1);
+                copy &= open.WName switch
+                {
+                    WName.Table => open.Filled,
+                    WName.Cell => open.Filled && !open.LastIsTable,
+                    _ => true,
+                };
+                if (properties >= 0 && !propertiesDone)
+                {
+                    // Closing the paragraph's properties, or one of their children that goes before the numbering.
+                    propertiesDone = _open.Count == 1 && open.WName == WName.Properties;
+                    if (_open.Count == 2 && open.WName is WName.BeforeNumbering or WName.Style)
+                    {
+                        insert = pos;
+                    }
+                }
+
+                if (_open.Count == 0)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                var tagStart = pos;
+                if (!ReadStartTag(text, ref pos, out var name, out var empty, out var canonical))
+                {
+                    return false;
+                }
+
+                var depth = _open.Count;
+                var ns = Resolve(text, name, element: true);
+                var space = ns?.Space ?? Space.Other;
+                var local = Local(text, name);
+                var wname = space == Space.W ? WNameOf(local) : WName.Other;
+
+                // The engine's markers are left out of the output, so how they are written does not matter.
+                copy &= ns is not null && (canonical || space == Space.Mt);
+                var preserve = depth > 0 && _open[^1].Preserve;
+                if (_attributes.Count > 0 && copy)
+                {
+                    copy &= CheckAttributes(text, ref preserve);
+                }
+
+                switch (space)
+                {
+                    case Space.Mt when depth == 0 && empty:
+                        Pieces.Add(new Piece(PieceKind.Marker, start, pos - start) { Iterations = local.SequenceEqual(IterationMarker.LocalName) ? 1 : 0 });
+                        return true;
+                    case Space.Mt when empty && local.SequenceEqual(IterationMarker.LocalName):
+                        Cuts.Add((tagStart, pos - tagStart));
+                        iterations++;
+                        break;
+                    case Space.Mt when empty && levelStart < 0 && local.SequenceEqual(LevelMarker.LocalName) && _attributes.Count == 1 && text.Slice(_attributes[0].Name.Start, _attributes[0].Name.Length).SequenceEqual("v"):
+                        var value = _attributes[0];
+                        copy &= value.ValueLength is > 0 and < 4 && text.Slice(value.ValueStart, value.ValueLength).IndexOfAnyExceptInRange('0', '9') < 0;
+                        Cuts.Add((tagStart, pos - tagStart));
+                        (levelMarker, levelStart, levelLength) = (tagStart, value.ValueStart, value.ValueLength);
+                        break;
+                    case Space.Mt:
+                        copy = false;
+                        break;
+                    case Space.W:
+                        switch (wname)
+                        {
+                            case WName.Paragraph:
+                                paragraphs++;
+                                rootIsParagraph |= depth == 0;
+                                break;
+                            case WName.Properties when depth == 1 && properties < 0:
+                                properties = pos;
+                                copy &= !empty;
+                                break;
+                            case WName.Fixed:
+                            case WName.Table or WName.Cell when empty:
+                                copy = false;
+                                break;
+                            case WName.NumberingId or WName.Style when _numbering.HasCountingLists:
+                                copy &= !Counts(text, wname == WName.NumberingId);
+                                break;
+                        }
+
+                        if (depth == 2 && properties >= 0 && !propertiesDone)
+                        {
+                            numberingProperties |= wname == WName.NumberingProperties;
+                            if (empty && wname is WName.BeforeNumbering or WName.Style)
+                            {
+                                insert = pos;
+                            }
+                        }
+
+                        break;
+                    case Space.Wp:
+                        copy &= !local.SequenceEqual("docPr");
+                        break;
+                    case Space.Vml:
+                        copy = false;
+                        break;
+                }
+
+                if (depth > 0 && space != Space.Mt && _open[^1] is { WName: WName.Table or WName.Cell } parent)
+                {
+                    _open[^1] = parent.WName == WName.Table
+                        ? parent with { Filled = parent.Filled || wname == WName.Row }
+                        : parent with { Filled = parent.Filled || wname is WName.Paragraph or WName.Table, LastIsTable = wname == WName.Table };
+                }
+
+                if (!empty)
+                {
+                    _open.Add(new Open(name, preserve, space, wname));
+                }
+                else if (depth == 0)
+                {
+                    break;
+                }
+            }
+
+            // Text up to the next tag.
+            var tag = text[pos..].IndexOf('<');
+            if (tag < 0)
+            {
+                return false;
+            }
+
+            if (tag > 0 && copy)
+            {
+                var content = text.Slice(pos, tag);
+
+                // Whitespace alone is dropped by the reader, unless xml:space="preserve" keeps it.
+                copy &= (_open[^1].Preserve || content.IndexOfAnyExcept(' ', '\t') >= 0) && IsCanonical(content, attribute: false);
+            }
+
+            pos += tag;
+        }
+
+        var length = pos - start;
+        if (copy && levelStart >= 0)
+        {
+            // The level goes into the paragraph the marker stands in: the piece, with no paragraph inside it.
+            var at = properties < 0 ? text[start..].IndexOf('>') + start + 1 : insert >= 0 ? insert : properties;
+            copy = rootIsParagraph && paragraphs == 1 && WPrefix is not null && !numberingProperties && at <= levelMarker;
+            insert = at;
+        }
+
+        if (copy)
+        {
+            Pieces.Add(new Piece(PieceKind.Copy, start, length)
+            {
+                FirstCut = firstCut,
+                Cuts = Cuts.Count - firstCut,
+                Iterations = iterations,
+                Insert = levelStart >= 0 ? insert : -1,
+                NewProperties = properties < 0,
+                LevelStart = levelStart,
+                LevelLength = levelLength,
+            });
+        }
+        else
+        {
+            Cuts.RemoveRange(firstCut, Cuts.Count - firstCut);
+            Pieces.Add(new Piece(PieceKind.Fix, start, length));
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Checks the attributes of the start tag just read: unique names, declared prefixes, no namespace declaration, no
+    /// paragraph id; notes <c>xml:space</c>. False when the piece cannot be copied.
+    /// </summary>
+    private bool CheckAttributes(ReadOnlySpan<char> text, ref bool preserve)
+    {
+        for (var i = 0; i < _attributes.Count; i++)
+        {
+            var name = _attributes[i].Name;
+            var qname = text.Slice(name.Start, name.Length);
+            for (var j = 0; j < i; j++)
+            {
+                if (qname.SequenceEqual(text.Slice(_attributes[j].Name.Start, _attributes[j].Name.Length)))
+                {
+                    return false;
+                }
+            }
+
+            if (name.Colon < 0)
+            {
+                if (qname.SequenceEqual("xmlns"))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (qname[..name.Colon].SequenceEqual("xmlns") || Resolve(text, name, element: false) is not { } ns)
+            {
+                return false;
+            }
+
+            var local = Local(text, name);
+            if (ns.Space == Space.Xml)
+            {
+                var value = text.Slice(_attributes[i].ValueStart, _attributes[i].ValueLength);
+                if (!local.SequenceEqual("space") || !(value.SequenceEqual("preserve") || value.SequenceEqual("default")))
+                {
+                    return false;
+                }
+
+                preserve = value.SequenceEqual("preserve");
+            }
+            else if (ns.Space == Space.W14 && local.SequenceEqual("paraId"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the <c>w:val</c> of the <c>w:numId</c> or <c>w:pStyle</c> just read is a counting list.</summary>
+    private bool Counts(ReadOnlySpan<char> text, bool numId)
+    {
+        foreach (var attribute in _attributes)
+        {
+            if (Local(text, attribute.Name).SequenceEqual("val"))
+            {
+                var value = text.Slice(attribute.ValueStart, attribute.ValueLength);
+                return numId ? _numbering.IsCountingList(value) : _numbering.IsCountingStyle(value);
+            }
+        }
+
+        return false;
+    }
+}
