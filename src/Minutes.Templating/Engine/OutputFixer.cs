@@ -54,7 +54,10 @@ internal static class OutputFixer
         }
     }
 
-    /// <summary>The builder's text in one block: its one chunk, or a copy into <paramref name="rented"/>.</summary>
+    /// <summary>
+    /// The builder's text in one block: its one chunk, or a copy, into <paramref name="rented"/> from the shared pool
+    /// or, for a text larger than <see cref="LargestPooledCopy"/>, into an array of its own size.
+    /// </summary>
     private static ReadOnlyMemory<char> Contiguous(StringBuilder xml, ref char[]? rented)
     {
         var chunks = xml.GetChunks();
@@ -63,10 +66,16 @@ internal static class OutputFixer
             return chunks.Current;
         }
 
-        rented = ArrayPool<char>.Shared.Rent(xml.Length);
-        xml.CopyTo(0, rented, xml.Length);
-        return rented.AsMemory(0, xml.Length);
+        var copy = xml.Length > LargestPooledCopy ? GC.AllocateUninitializedArray<char>(xml.Length) : rented = ArrayPool<char>.Shared.Rent(xml.Length);
+        xml.CopyTo(0, copy, xml.Length);
+        return copy.AsMemory(0, xml.Length);
     }
+
+    /// <summary>
+    /// The longest text copied into an array of the shared pool, which rounds up to a power of two and keeps what it is
+    /// given back: the copy of a very large part is an array of its own size, given back to the garbage collector.
+    /// </summary>
+    private const int LargestPooledCopy = 1 << 22;
 
     /// <summary>
     /// Fixes a part the scanner has split into pieces: the pieces with nothing to fix are copied as they stand (markers

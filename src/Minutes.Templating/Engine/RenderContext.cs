@@ -135,7 +135,7 @@ internal sealed class RenderContext : TemplateContext
                     return WriteRuns();
                 }
 
-                AppendRun(_runs, _part.RunProperties(WritingTag(), RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
+                WriteRun(_part.RunProperties(WritingTag(), RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
                 return WriteRuns();
         }
     }
@@ -215,15 +215,56 @@ internal sealed class RenderContext : TemplateContext
     /// <summary>Writes what <see cref="_runs"/> holds, through Scriban's output (its limits and captures), and clears it.</summary>
     private RenderContext WriteRuns()
     {
-        Write(_runs.ToString());
-        _runs.Clear();
+        if (_runs.Length > 0)
+        {
+            Write(_runs.ToString());
+            _runs.Clear();
+        }
+
         return this;
     }
+
+    /// <summary>
+    /// Writes text as one run, as <see cref="AppendRun"/> would append it to <see cref="_runs"/>: text with nothing to
+    /// escape or turn into Word's own breaks and tabs (most text) is written as it stands, after what the runs hold,
+    /// rather than copied into them and out again.
+    /// </summary>
+    private void WriteRun(string runProperties, string text)
+    {
+        if (text.AsSpan().IndexOfAny(RunSpecials) >= 0 || text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 || text.AsSpan().IndexOfAnyInRange('\uFFFE', '\uFFFF') >= 0)
+        {
+            AppendRun(_runs, runProperties, text);
+            return;
+        }
+
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        WriteRuns();
+        Write(RunStart);
+        Write(runProperties);
+        Write(TextStart);
+        Write(text);
+        Write(TextRunEnd);
+    }
+
+    /// <summary>What <see cref="AppendRun"/> escapes, drops or turns into Word's markup; the characters XML does not allow among them.</summary>
+    private static readonly System.Buffers.SearchValues<char> RunSpecials = System.Buffers.SearchValues.Create(
+        "<>&\"\n\t\r\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    private const string RunStart = "<w:r>";
+    private const string TextStart = "<w:t xml:space=\"preserve\">";
+    private const string TextRunEnd = "</w:t></w:r>";
 
     private void AppendInline(StringBuilder builder, TemplateTag? tag, Inline inline, RunStyle style)
     {
         switch (inline)
         {
+            case TextInline text when ReferenceEquals(builder, _runs):
+                WriteRun(_part.RunProperties(tag, style), text.Text);
+                break;
             case TextInline text:
                 AppendRun(builder, _part.RunProperties(tag, style), text.Text);
                 break;
@@ -358,7 +399,7 @@ internal sealed class RenderContext : TemplateContext
             return;
         }
 
-        builder.Append("<w:r>").Append(runProperties);
+        builder.Append(RunStart).Append(runProperties);
         var open = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -378,7 +419,7 @@ internal sealed class RenderContext : TemplateContext
                 default:
                     if (!open)
                     {
-                        builder.Append("<w:t xml:space=\"preserve\">");
+                        builder.Append(TextStart);
                         open = true;
                     }
 
