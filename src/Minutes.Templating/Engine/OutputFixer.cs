@@ -78,8 +78,9 @@ internal static class OutputFixer
     private const int LargestPooledCopy = 1 << 22;
 
     /// <summary>
-    /// Fixes a part the scanner has split into pieces: the pieces with nothing to fix are copied as they stand (markers
-    /// cut out, a list level put in), the others read into trees, fixed and written, in document order.
+    /// Fixes a part the scanner has split into pieces: the pieces whose fixes can be made to their text are copied as
+    /// they stand (markers cut out, ids renumbered, a list level put in), the others read into trees, fixed and
+    /// written, in document order.
     /// </summary>
     private static byte[] FixPieces(PieceScanner scanned, RenderState state, Numbering numbering)
     {
@@ -107,27 +108,29 @@ internal static class OutputFixer
                     {
                         case PieceKind.Copy:
                             var at = piece.Start;
-                            var insert = piece.Insert;
-                            for (var i = piece.FirstCut; i < piece.FirstCut + piece.Cuts; i++)
+                            var paragraphId = string.Empty;
+                            for (var i = piece.FirstEdit; i < piece.FirstEdit + piece.Edits; i++)
                             {
-                                var (cut, length) = scanned.Cuts[i];
-                                if (insert >= at && insert <= cut)
+                                var edit = scanned.Edits[i];
+                                raw.Write(text[at..edit.Start]);
+                                switch (edit.Kind)
                                 {
-                                    raw.Write(text[at..insert]);
-                                    WriteLevel(raw, piece, text, levelStart, levelEnd, prefix!);
-                                    at = insert;
-                                    insert = -1;
+                                    case EditKind.Level:
+                                        WriteLevel(raw, piece, text, levelStart, levelEnd, prefix!);
+                                        break;
+                                    case EditKind.NewParagraphId:
+                                        paragraphId = (state.NextParagraphId++).ToString("X8", CultureInfo.InvariantCulture);
+                                        raw.Write(paragraphId);
+                                        break;
+                                    case EditKind.SameParagraphId:
+                                        raw.Write(paragraphId);
+                                        break;
+                                    case EditKind.DrawingId:
+                                        raw.Write((state.NextDrawingId++).ToString(CultureInfo.InvariantCulture));
+                                        break;
                                 }
 
-                                raw.Write(text[at..cut]);
-                                at = cut + length;
-                            }
-
-                            if (insert >= at)
-                            {
-                                raw.Write(text[at..insert]);
-                                WriteLevel(raw, piece, text, levelStart, levelEnd, prefix!);
-                                at = insert;
+                                at = edit.Start + edit.Length;
                             }
 
                             raw.Write(text[at..(piece.Start + piece.Length)]);

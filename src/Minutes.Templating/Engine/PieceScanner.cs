@@ -27,23 +27,42 @@ internal enum PieceKind : byte
     BodyEnd,
 }
 
+/// <summary>What is done to the text of a copied piece where an <see cref="Edit"/> stands.</summary>
+internal enum EditKind : byte
+{
+    /// <summary>An engine's marker, left out.</summary>
+    Cut,
+
+    /// <summary>The list level's numbering properties, put in.</summary>
+    Level,
+
+    /// <summary>A paragraph id (<c>w14:paraId</c> or <c>w14:textId</c>, whichever comes first), replaced by the rendering's next.</summary>
+    NewParagraphId,
+
+    /// <summary>The other of the two, replaced by the same id.</summary>
+    SameParagraphId,
+
+    /// <summary>A drawing's id (<c>wp:docPr/@id</c>), replaced by the rendering's next.</summary>
+    DrawingId,
+}
+
+/// <summary>A change to the text of a copied piece: where it starts, how many characters it replaces, and what with.</summary>
+internal readonly record struct Edit(int Start, int Length, EditKind Kind);
+
 /// <summary>
 /// One piece of a rendered part: a child of its root (of the body, in the main document) and where it stands in
-/// the text. A piece to copy also says which markers are cut out of it and where a list level goes.
+/// the text. A piece to copy also says what is changed in it on the way: markers cut out, ids made unique, a list level.
 /// </summary>
 internal readonly record struct Piece(PieceKind Kind, int Start, int Length)
 {
-    /// <summary>The first of this piece's markers in <see cref="PieceScanner.Cuts"/>.</summary>
-    public int FirstCut { get; init; }
+    /// <summary>The first of this piece's changes in <see cref="PieceScanner.Edits"/>.</summary>
+    public int FirstEdit { get; init; }
 
-    /// <summary>How many markers are cut out of this piece.</summary>
-    public int Cuts { get; init; }
+    /// <summary>How many changes are made to this piece, in text order.</summary>
+    public int Edits { get; init; }
 
     /// <summary>The loop iterations whose markers stand in this piece (or are it).</summary>
     public int Iterations { get; init; }
-
-    /// <summary>Where the list level's numbering properties go (the end of a start tag, or of the paragraph property before them); -1 for none.</summary>
-    public int Insert { get; init; } = -1;
 
     /// <summary>True when the paragraph has no properties, so they are inserted with the numbering.</summary>
     public bool NewProperties { get; init; }
@@ -67,8 +86,10 @@ internal readonly record struct Piece(PieceKind Kind, int Start, int Length)
 /// A piece is copied only when its every element, attribute and text is written as the writer writes it (one
 /// space before each attribute, double quotes, <c> /&gt;</c> closing an empty element, only <c>&amp;amp;</c>,
 /// <c>&amp;lt;</c> and <c>&amp;gt;</c> in text, no line ends, no whitespace the reader would drop), its names are
-/// well-formed and declared on the root, and nothing in it is fixed: no marker but one list level, no drawing, shape,
-/// bookmark, comment, paragraph id, counting list, table without rows or cell without a closing paragraph. Anything else is a piece to fix. Anything the scanner
+/// well-formed and declared on the root, and nothing in it needs a fix but what can be done to the text as it is
+/// copied: markers cut out, paragraph and drawing ids renumbered, one list level put in. A piece with any other
+/// marker, a shape, bookmark, comment, counting list, table without rows or cell without a closing paragraph is
+/// read and fixed. Anything else is a piece to fix. Anything the scanner
 /// does not follow at all (a comment, a processing instruction, a namespace declared below the root, tags that do not
 /// match) makes it give up on the part, which is then read and written whole as before.
 /// </remarks>
@@ -122,8 +143,8 @@ internal sealed class PieceScanner
     /// <summary>The pieces in document order.</summary>
     public List<Piece> Pieces { get; }
 
-    /// <summary>The engine's markers cut out of the pieces that are copied: where each starts and its length, in document order.</summary>
-    public List<(int Start, int Length)> Cuts { get; } = [];
+    /// <summary>The changes made to the pieces that are copied, in document order.</summary>
+    public List<Edit> Edits { get; } = [];
 
     /// <summary>The root's start tag as it stands, which declares the namespaces every piece uses.</summary>
     public ReadOnlyMemory<char> RootStartTag { get; private set; }
@@ -618,7 +639,7 @@ internal sealed class PieceScanner
         var copy = true;
         var paragraphs = 0;
         var rootIsParagraph = false;
-        var firstCut = Cuts.Count;
+        var firstEdit = Edits.Count;
         var iterations = 0;
         var (levelMarker, levelStart, levelLength) = (-1, -1, 0);
         var properties = -1;
@@ -688,7 +709,7 @@ internal sealed class PieceScanner
                 var preserve = depth > 0 && _open[^1].Preserve;
                 if (_attributes.Count > 0 && copy)
                 {
-                    copy &= CheckAttributes(text, ref preserve);
+                    copy &= CheckAttributes(text, ref preserve, space == Space.Wp && local.SequenceEqual("docPr"));
                 }
 
                 switch (space)
@@ -697,13 +718,13 @@ internal sealed class PieceScanner
                         Pieces.Add(new Piece(PieceKind.Marker, start, pos - start) { Iterations = local.SequenceEqual(IterationMarker.LocalName) ? 1 : 0 });
                         return true;
                     case Space.Mt when empty && local.SequenceEqual(IterationMarker.LocalName):
-                        Cuts.Add((tagStart, pos - tagStart));
+                        Edits.Add(new Edit(tagStart, pos - tagStart, EditKind.Cut));
                         iterations++;
                         break;
                     case Space.Mt when empty && levelStart < 0 && local.SequenceEqual(LevelMarker.LocalName) && _attributes.Count == 1 && text.Slice(_attributes[0].Name.Start, _attributes[0].Name.Length).SequenceEqual("v"):
                         var value = _attributes[0];
                         copy &= value.ValueLength is > 0 and < 4 && text.Slice(value.ValueStart, value.ValueLength).IndexOfAnyExceptInRange('0', '9') < 0;
-                        Cuts.Add((tagStart, pos - tagStart));
+                        Edits.Add(new Edit(tagStart, pos - tagStart, EditKind.Cut));
                         (levelMarker, levelStart, levelLength) = (tagStart, value.ValueStart, value.ValueLength);
                         break;
                     case Space.Mt:
@@ -738,9 +759,6 @@ internal sealed class PieceScanner
                             }
                         }
 
-                        break;
-                    case Space.Wp:
-                        copy &= !local.SequenceEqual("docPr");
                         break;
                     case Space.Vml:
                         copy = false;
@@ -788,17 +806,22 @@ internal sealed class PieceScanner
             // The level goes into the paragraph the marker stands in: the piece, with no paragraph inside it.
             var at = properties < 0 ? text[start..].IndexOf('>') + start + 1 : insert >= 0 ? insert : properties;
             copy = rootIsParagraph && paragraphs == 1 && WPrefix is not null && !numberingProperties && at <= levelMarker;
-            insert = at;
+            var index = Edits.Count;
+            while (index > firstEdit && Edits[index - 1].Start >= at)
+            {
+                index--;
+            }
+
+            Edits.Insert(index, new Edit(at, 0, EditKind.Level));
         }
 
         if (copy)
         {
             Pieces.Add(new Piece(PieceKind.Copy, start, length)
             {
-                FirstCut = firstCut,
-                Cuts = Cuts.Count - firstCut,
+                FirstEdit = firstEdit,
+                Edits = Edits.Count - firstEdit,
                 Iterations = iterations,
-                Insert = levelStart >= 0 ? insert : -1,
                 NewProperties = properties < 0,
                 LevelStart = levelStart,
                 LevelLength = levelLength,
@@ -806,7 +829,7 @@ internal sealed class PieceScanner
         }
         else
         {
-            Cuts.RemoveRange(firstCut, Cuts.Count - firstCut);
+            Edits.RemoveRange(firstEdit, Edits.Count - firstEdit);
             Pieces.Add(new Piece(PieceKind.Fix, start, length));
         }
 
@@ -814,11 +837,12 @@ internal sealed class PieceScanner
     }
 
     /// <summary>
-    /// Checks the attributes of the start tag just read: unique names, declared prefixes, no namespace declaration, no
-    /// paragraph id; notes <c>xml:space</c>. False when the piece cannot be copied.
+    /// Checks the attributes of the start tag just read: unique names, declared prefixes, no namespace declaration;
+    /// notes <c>xml:space</c>, and the paragraph or drawing ids to renumber. False when the piece cannot be copied.
     /// </summary>
-    private bool CheckAttributes(ReadOnlySpan<char> text, ref bool preserve)
+    private bool CheckAttributes(ReadOnlySpan<char> text, ref bool preserve, bool drawing)
     {
+        var (paragraphId, textId, drawingId) = (-1, -1, -1);
         for (var i = 0; i < _attributes.Count; i++)
         {
             var name = _attributes[i].Name;
@@ -838,6 +862,7 @@ internal sealed class PieceScanner
                     return false;
                 }
 
+                drawingId = drawing && qname.SequenceEqual("id") ? i : drawingId;
                 continue;
             }
 
@@ -857,9 +882,32 @@ internal sealed class PieceScanner
 
                 preserve = value.SequenceEqual("preserve");
             }
-            else if (ns.Space == Space.W14 && local.SequenceEqual("paraId"))
+            else if (ns.Space == Space.W14)
+            {
+                paragraphId = local.SequenceEqual("paraId") ? i : paragraphId;
+                textId = local.SequenceEqual("textId") ? i : textId;
+            }
+        }
+
+        if (drawing)
+        {
+            // The fix sets the id, adding one where there is none: that is left to it, as is an element with both ids.
+            if (drawingId < 0 || paragraphId >= 0)
             {
                 return false;
+            }
+
+            Edits.Add(new Edit(_attributes[drawingId].ValueStart, _attributes[drawingId].ValueLength, EditKind.DrawingId));
+        }
+
+        if (paragraphId >= 0)
+        {
+            // The text id takes the paragraph id's new value, in whichever order the two stand.
+            var (first, second) = textId >= 0 && textId < paragraphId ? (textId, paragraphId) : (paragraphId, textId);
+            Edits.Add(new Edit(_attributes[first].ValueStart, _attributes[first].ValueLength, EditKind.NewParagraphId));
+            if (second >= 0)
+            {
+                Edits.Add(new Edit(_attributes[second].ValueStart, _attributes[second].ValueLength, EditKind.SameParagraphId));
             }
         }
 

@@ -51,6 +51,10 @@ public sealed class PieceScannerTests
         "<w:p><w:pPr><w:numPr><w:numId w:val=\"2\" /></w:numPr></w:pPr><w:r><w:t>bullet</w:t></w:r></w:p>",
         "<w:tbl><w:tr><w:tc><w:p /></w:tc></w:tr><mt:iteration/><w:tr><w:tc><w:tcPr /><w:tbl><w:tr><w:tc><w:p /></w:tc></w:tr></w:tbl><w:p /></w:tc></w:tr></w:tbl>",
         "<w:p><w:r><w:t>a</w:t></w:r><mt:iteration/><w:r><w:t>b</w:t></w:r><mt:iteration /></w:p>",
+        "<w:p w14:paraId=\"12345678\" w14:textId=\"12345678\"><w:r><w:t>x</w:t></w:r></w:p>",
+        "<w:p w14:textId=\"77777777\" w:rsidR=\"00A1\" w14:paraId=\"12345678\"><w:r><w:t>x</w:t></w:r></w:p>",
+        "<w:p w14:paraId=\"0000000A\"><w:r><w:drawing><wp:inline><wp:docPr id=\"9\" name=\"a\" /></wp:inline></w:drawing></w:r><w:r><w:drawing><wp:anchor><wp:docPr name=\"b\" id=\"1\" /></wp:anchor></w:drawing></w:r></w:p>",
+        "<w:p w14:paraId=\"0000000B\"><w:pPr><w:pStyle w:val=\"ListBullet\" /></w:pPr><mt:iteration/><mt:ilvl v=\"1\"/><w:r><w:t>x</w:t></w:r></w:p>",
         "<w:p><w:pPr><w:pStyle w:val=\"ListNumber\" /></w:pPr></w:p>".Replace("ListNumber", "Heading1", StringComparison.Ordinal),
     };
 
@@ -75,9 +79,8 @@ public sealed class PieceScannerTests
         "<w:tbl><w:tr><w:tc><w:tcPr /></w:tc></w:tr></w:tbl>",
         "<w:tbl><w:tr><w:tc><w:p /><w:tbl><w:tr><w:tc><w:p /></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
         "<w:tbl><w:tr><w:tc /></w:tr></w:tbl>",
-        "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"9\" name=\"a\" /></wp:inline></w:drawing></w:r></w:p>",
+        "<w:p><w:r><w:drawing><wp:inline><wp:docPr name=\"a\" /></wp:inline></w:drawing></w:r></w:p>",
         "<w:p><w:r><w:pict><v:shape id=\"s\" /></w:pict></w:r></w:p>",
-        "<w:p w14:paraId=\"12345678\" w14:textId=\"12345678\"><w:r><w:t>x</w:t></w:r></w:p>",
         "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\" /><w:numId w:val=\"1\" /></w:numPr></w:pPr><w:r><w:t>counts</w:t></w:r></w:p>",
         "<w:p><w:pPr><w:pStyle w:val=\"ListNumber\" /></w:pPr><w:r><w:t>counts</w:t></w:r></w:p>",
         "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\" /></w:pPr><mt:ilvl v=\"1\"/><mt:ilvl v=\"2\"/><w:r><w:t>x</w:t></w:r></w:p>",
@@ -190,6 +193,8 @@ public sealed class PieceScannerTests
             "<w:p><w:r><w:t>a</w:t></w:r><mt:iteration/><w:r><w:t>b</w:t></w:r></w:p>",
             "<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val=\"ListNumber\" /></w:pPr></w:p></w:tc></w:tr><mt:iteration/><w:tr><w:tc><w:p /></w:tc></w:tr></w:tbl>",
             "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"a\" /><w:bookmarkEnd w:id=\"0\" /></w:p>",
+            "<w:p w14:paraId=\"00000001\" w14:textId=\"00000002\"><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"a\" /></wp:inline></w:drawing></w:r></w:p>",
+            "<w:p w14:paraId=\"00000003\"><w:pPr><w:pStyle w:val=\"ListNumber\" /></w:pPr><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"b\" /></wp:inline></w:drawing></w:r></w:p>",
         ];
         var random = new Random(seed);
         var pieces = string.Concat(Enumerable.Range(0, 200).Select(_ => choices[random.Next(choices.Length)]));
@@ -205,7 +210,7 @@ public sealed class PieceScannerTests
     private static string Document(string pieces) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document " + Namespaces + "><w:body>" + pieces + "</w:body></w:document>";
 
-    /// <summary>Fixes the part with the scanner and by reading it whole, each with a state of its own, and compares the bytes and the lists and bookmarks added.</summary>
+    /// <summary>Fixes the part with the scanner and by reading it whole, each with a state of its own, and compares the bytes, the lists added and the ids given out.</summary>
     private static void AssertFixedAsReading(string part)
     {
         var scannedState = new RenderState();
@@ -216,6 +221,8 @@ public sealed class PieceScannerTests
         Assert.Equal(read, scanned);
         Assert.Equal(readState.AddedLists, scannedState.AddedLists);
         Assert.Equal(readState.NextBookmarkId, scannedState.NextBookmarkId);
+        Assert.Equal(readState.NextParagraphId, scannedState.NextParagraphId);
+        Assert.Equal(readState.NextDrawingId, scannedState.NextDrawingId);
     }
 
     private static string Outcome(Func<byte[]> fix)
