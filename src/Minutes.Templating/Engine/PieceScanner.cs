@@ -431,7 +431,7 @@ internal sealed class PieceScanner
         for (; pos < text.Length; pos++)
         {
             var c = text[pos];
-            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')
+            if (c < 128 && NameCharacters[c] != 0)
             {
                 continue;
             }
@@ -455,6 +455,15 @@ internal sealed class PieceScanner
         simple &= length > 0 && IsNameStart(text[start]) && colon != 0 && colon != length - 1 && (colon < 0 || IsNameStart(text[start + colon + 1]));
         return new Name(start, length, colon);
     }
+
+    /// <summary>1 for the ASCII characters a simple name is made of, the colon aside.</summary>
+    private static ReadOnlySpan<byte> NameCharacters =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
 
@@ -693,35 +702,59 @@ internal sealed class PieceScanner
             else
             {
                 var tagStart = pos;
-                if (!ReadStartTag(text, ref pos, out var name, out var empty, out var canonical))
-                {
-                    return false;
-                }
-
                 var depth = _open.Count;
-                var ns = Resolve(text, name, element: true);
-                var space = ns?.Space ?? Space.Other;
-                var local = Local(text, name);
-                var wname = space == Space.W ? WNameOf(local) : WName.Other;
-
-                // The engine's markers are left out of the output, so how they are written does not matter.
-                copy &= ns is not null && (canonical || space == Space.Mt);
                 var preserve = depth > 0 && _open[^1].Preserve;
-                if (_attributes.Count > 0 && copy)
+                Name name;
+                bool empty, counts;
+                Space space;
+                WName wname;
+                if (Known(text, pos) is { } known)
                 {
-                    copy &= CheckAttributes(text, ref preserve, space == Space.Wp && local.SequenceEqual("docPr"));
+                    // A start tag met before, with nothing in it that differs from one piece to the next.
+                    (name, empty, space, wname, counts) = (new Name(pos + 1, known.NameLength, known.Colon), known.Empty, known.Space, known.WName, known.Counts);
+                    preserve = known.Preserve ?? preserve;
+                    pos += known.Text.Length;
+                }
+                else
+                {
+                    if (!ReadStartTag(text, ref pos, out name, out empty, out var canonical))
+                    {
+                        return false;
+                    }
+
+                    var ns = Resolve(text, name, element: true);
+                    space = ns?.Space ?? Space.Other;
+                    wname = space == Space.W ? WNameOf(Local(text, name)) : WName.Other;
+                    var drawing = space == Space.Wp && Local(text, name).SequenceEqual("docPr");
+
+                    // The engine's markers are left out of the output, so how they are written does not matter.
+                    var written = ns is not null && (canonical || space == Space.Mt);
+                    var edits = Edits.Count;
+                    bool? setsPreserve = null;
+                    if (_attributes.Count > 0 && written && copy)
+                    {
+                        written = CheckAttributes(text, ref setsPreserve, drawing);
+                    }
+
+                    counts = wname is WName.NumberingId or WName.Style && _numbering.HasCountingLists && Counts(text, wname == WName.NumberingId);
+                    preserve = setsPreserve ?? preserve;
+                    copy &= written;
+                    if (copy && canonical && space != Space.Mt && !drawing && Edits.Count == edits)
+                    {
+                        Remember(text[tagStart..pos], new KnownTag(text[tagStart..pos].ToString(), name.Length, name.Colon, empty, space, wname, counts, setsPreserve));
+                    }
                 }
 
                 switch (space)
                 {
                     case Space.Mt when depth == 0 && empty:
-                        Pieces.Add(new Piece(PieceKind.Marker, start, pos - start) { Iterations = local.SequenceEqual(IterationMarker.LocalName) ? 1 : 0 });
+                        Pieces.Add(new Piece(PieceKind.Marker, start, pos - start) { Iterations = Local(text, name).SequenceEqual(IterationMarker.LocalName) ? 1 : 0 });
                         return true;
-                    case Space.Mt when empty && local.SequenceEqual(IterationMarker.LocalName):
+                    case Space.Mt when empty && Local(text, name).SequenceEqual(IterationMarker.LocalName):
                         Edits.Add(new Edit(tagStart, pos - tagStart, EditKind.Cut));
                         iterations++;
                         break;
-                    case Space.Mt when empty && levelStart < 0 && local.SequenceEqual(LevelMarker.LocalName) && _attributes.Count == 1 && text.Slice(_attributes[0].Name.Start, _attributes[0].Name.Length).SequenceEqual("v"):
+                    case Space.Mt when empty && levelStart < 0 && Local(text, name).SequenceEqual(LevelMarker.LocalName) && _attributes.Count == 1 && text.Slice(_attributes[0].Name.Start, _attributes[0].Name.Length).SequenceEqual("v"):
                         var value = _attributes[0];
                         copy &= value.ValueLength is > 0 and < 4 && text.Slice(value.ValueStart, value.ValueLength).IndexOfAnyExceptInRange('0', '9') < 0;
                         Edits.Add(new Edit(tagStart, pos - tagStart, EditKind.Cut));
@@ -745,8 +778,8 @@ internal sealed class PieceScanner
                             case WName.Table or WName.Cell when empty:
                                 copy = false;
                                 break;
-                            case WName.NumberingId or WName.Style when _numbering.HasCountingLists:
-                                copy &= !Counts(text, wname == WName.NumberingId);
+                            case WName.NumberingId or WName.Style:
+                                copy &= !counts;
                                 break;
                         }
 
@@ -838,9 +871,10 @@ internal sealed class PieceScanner
 
     /// <summary>
     /// Checks the attributes of the start tag just read: unique names, declared prefixes, no namespace declaration;
-    /// notes <c>xml:space</c>, and the paragraph or drawing ids to renumber. False when the piece cannot be copied.
+    /// notes <c>xml:space</c> (<paramref name="preserve"/>), and the paragraph or drawing ids to renumber. False when
+    /// the piece cannot be copied.
     /// </summary>
-    private bool CheckAttributes(ReadOnlySpan<char> text, ref bool preserve, bool drawing)
+    private bool CheckAttributes(ReadOnlySpan<char> text, ref bool? preserve, bool drawing)
     {
         var (paragraphId, textId, drawingId) = (-1, -1, -1);
         for (var i = 0; i < _attributes.Count; i++)
@@ -913,6 +947,32 @@ internal sealed class PieceScanner
 
         return true;
     }
+
+    /// <summary>
+    /// A start tag as the scanner found it: written as the writer writes it, its names declared, nothing in it that
+    /// is changed as it is copied, so that every tag of the same text is taken the same way.
+    /// </summary>
+    private sealed record KnownTag(string Text, int NameLength, int Colon, bool Empty, Space Space, WName WName, bool Counts, bool? Preserve);
+
+    /// <summary>The start tags met before, by a hash of their text: a part repeats the same few tags over and over.</summary>
+    private readonly KnownTag?[] _known = new KnownTag?[128];
+
+    /// <summary>The start tag at <paramref name="pos"/>, when one of the same text was met before.</summary>
+    private KnownTag? Known(ReadOnlySpan<char> text, int pos)
+    {
+        // A known tag holds no '>' but its last: the tag here is the known one when the text up to the first '>' is.
+        var end = text[pos..].IndexOf('>');
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var tag = text.Slice(pos, end + 1);
+        var known = _known[string.GetHashCode(tag) & (_known.Length - 1)];
+        return known is not null && tag.SequenceEqual(known.Text) ? known : null;
+    }
+
+    private void Remember(ReadOnlySpan<char> tag, KnownTag known) => _known[string.GetHashCode(tag) & (_known.Length - 1)] = known;
 
     /// <summary>True when the <c>w:val</c> of the <c>w:numId</c> or <c>w:pStyle</c> just read is a counting list.</summary>
     private bool Counts(ReadOnlySpan<char> text, bool numId)
