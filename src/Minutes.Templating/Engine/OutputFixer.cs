@@ -85,11 +85,14 @@ internal static class OutputFixer
     private static byte[] FixPieces(PieceScanner scanned, RenderState state, Numbering numbering)
     {
         var fixes = new PartFixes(state, numbering);
-        var text = scanned.Text.Span;
-        var prefix = scanned.WPrefix;
-        var (levelStart, levelEnd) = prefix is null ? (string.Empty, string.Empty) : ("<" + prefix + ":numPr><" + prefix + ":ilvl " + prefix + ":val=\"", "\" /></" + prefix + ":numPr>");
+        if (PieceCopier.TryCopyAll(scanned, state) is { } copied)
+        {
+            return copied;
+        }
+
+        var length = scanned.Text.Length;
         XmlReader? trees = null;
-        using var stream = new MemoryStream(text.Length + (text.Length / 8) + 256);
+        using var stream = new MemoryStream(length + (length / 8) + 256);
         try
         {
             using var writer = XmlWriter.Create(stream, WriterSettings);
@@ -107,33 +110,9 @@ internal static class OutputFixer
                     switch (piece.Kind)
                     {
                         case PieceKind.Copy:
-                            var at = piece.Start;
-                            var paragraphId = string.Empty;
-                            for (var i = piece.FirstEdit; i < piece.FirstEdit + piece.Edits; i++)
-                            {
-                                var edit = scanned.Edits[i];
-                                raw.Write(text[at..edit.Start]);
-                                switch (edit.Kind)
-                                {
-                                    case EditKind.Level:
-                                        WriteLevel(raw, piece, text, levelStart, levelEnd, prefix!);
-                                        break;
-                                    case EditKind.NewParagraphId:
-                                        paragraphId = (state.NextParagraphId++).ToString("X8", CultureInfo.InvariantCulture);
-                                        raw.Write(paragraphId);
-                                        break;
-                                    case EditKind.SameParagraphId:
-                                        raw.Write(paragraphId);
-                                        break;
-                                    case EditKind.DrawingId:
-                                        raw.Write((state.NextDrawingId++).ToString(CultureInfo.InvariantCulture));
-                                        break;
-                                }
-
-                                at = edit.Start + edit.Length;
-                            }
-
-                            raw.Write(text[at..(piece.Start + piece.Length)]);
+                            var (paragraphId, drawingId) = (state.NextParagraphId, state.NextDrawingId);
+                            PieceCopier.Copy(scanned, piece, raw, ref paragraphId, ref drawingId);
+                            (state.NextParagraphId, state.NextDrawingId) = (paragraphId, drawingId);
                             fixes.Copied(piece.Iterations);
                             break;
                         case PieceKind.Marker:
@@ -182,31 +161,15 @@ internal static class OutputFixer
         return stream.ToArray();
     }
 
-    private static void WriteLevel(RawWriter raw, Piece piece, ReadOnlySpan<char> text, string levelStart, string levelEnd, string prefix)
-    {
-        if (piece.NewProperties)
-        {
-            raw.Write("<" + prefix + ":pPr>");
-        }
-
-        raw.Write(levelStart);
-        raw.Write(text.Slice(piece.LevelStart, piece.LevelLength));
-        raw.Write(levelEnd);
-        if (piece.NewProperties)
-        {
-            raw.Write("</" + prefix + ":pPr>");
-        }
-    }
-
     /// <summary>
     /// Writes text as it stands, in UTF-8, straight into the stream the XML writer writes to: the writer is flushed
     /// first (ending a start tag it has open), and takes over again once <see cref="Done"/>.
     /// </summary>
-    private sealed class RawWriter(XmlWriter writer, MemoryStream stream)
+    private sealed class RawWriter(XmlWriter writer, MemoryStream stream) : TextSink
     {
         private bool _writing;
 
-        public void Write(ReadOnlySpan<char> text)
+        public override void Write(ReadOnlySpan<char> text)
         {
             if (!_writing)
             {

@@ -173,6 +173,15 @@ internal sealed class PieceScanner
     /// <summary>The text the pieces stand in.</summary>
     public ReadOnlyMemory<char> Text => _memory;
 
+    /// <summary>
+    /// True when every piece is copied and the root and body carry no attribute but namespace declarations: the part
+    /// can be written whole without an XML writer (<see cref="PieceCopier.TryCopyAll"/>).
+    /// </summary>
+    public bool CopiesAll =>
+        BodyAttributes.Count == 0 &&
+        RootAttributes.TrueForAll(a => a.Namespace == XNamespace.Xmlns.NamespaceName) &&
+        !Pieces.Exists(p => p.Kind == PieceKind.Fix);
+
     /// <summary>Scans <paramref name="text"/>; null when it is not XML the scanner follows (it is then read whole).</summary>
     public static PieceScanner? Scan(ReadOnlyMemory<char> text, Numbering numbering)
     {

@@ -157,6 +157,18 @@ public sealed class PieceScannerTests
         Assert.Throws<XmlException>(() => OutputFixer.Fix(new StringBuilder(part), new RenderState(), Lists));
     }
 
+    [Theory]
+    [InlineData("<w:document " + Namespaces + "><w:body><w:p w14:paraId=\"00000001\" /><mt:iteration/><w:p /></w:body></w:document>", true)]
+    [InlineData("<w:document " + Namespaces + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" mc:Ignorable=\"w14\"><w:body><w:p w14:paraId=\"00000001\" /></w:body></w:document>", false)]
+    [InlineData("<w:document " + Namespaces + "><w:body w:rsidR=\"00A1\"><w:p /></w:body></w:document>", false)]
+    [InlineData("<w:document " + Namespaces + "><w:body><w:p /><w:p><w:bookmarkStart w:id=\"0\" w:name=\"a\" /></w:p></w:body></w:document>", false)]
+    [InlineData("<w:hdr " + Namespaces + " />", true)]
+    public void A_part_of_copied_pieces_alone_is_written_without_the_xml_writer_as_the_writer_would(string part, bool whole)
+    {
+        Assert.Equal(whole, PieceScanner.Scan(part.AsMemory(), Lists)!.CopiesAll);
+        AssertFixedAsReading(part);
+    }
+
     [Fact]
     public void The_markers_between_pieces_are_left_out_and_their_iterations_counted()
     {
