@@ -550,14 +550,18 @@ internal sealed partial class TemplateModelBuilder
 
     /// <summary>
     /// Finds which of the organisations' abbreviations stand as words in texts: a word is a run of letters, digits
-    /// and the characters <c>´'’-</c> (as the pattern <c>[\p{L}\p{N}´'’\-]+</c> reads it). The text is read once,
-    /// character by character; only a word as long as some abbreviation is looked up, without a string made of it.
+    /// and the characters <c>´'’-</c> (as the pattern <c>[\p{L}\p{N}´'’\-]+</c> reads it). The abbreviations are
+    /// searched for all at once, and only a word that starts where one stands is read and looked up, without a string
+    /// made of it (before .NET 9, the text is read character by character, word by word).
     /// </summary>
     private sealed class AbbreviationScanner
     {
         private readonly HashSet<string> _abbreviations;
 #if NET9_0_OR_GREATER
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        /// <summary>The abbreviations, searched for all at once: only a word where one of them starts is read.</summary>
+        private readonly System.Buffers.SearchValues<string> _search;
 #endif
         private readonly int _shortest;
         private readonly int _longest;
@@ -575,6 +579,7 @@ internal sealed partial class TemplateModelBuilder
 
 #if NET9_0_OR_GREATER
             _lookup = _abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+            _search = System.Buffers.SearchValues.Create([.. _abbreviations.Where(a => a.Length > 0)], StringComparison.Ordinal);
 #endif
         }
 
@@ -588,6 +593,36 @@ internal sealed partial class TemplateModelBuilder
                 return;
             }
 
+#if NET9_0_OR_GREATER
+            // A word equal to an abbreviation starts where the abbreviation stands: only the words that start where one
+            // stands are read, each whole, and the text between them is searched at vector speed.
+            var offset = 0;
+            while (offset < text.Length)
+            {
+                var at = text.AsSpan(offset).IndexOfAny(_search);
+                if (at < 0)
+                {
+                    return;
+                }
+
+                var start = offset + at;
+                var end = start;
+                if (start == 0 || !IsWordCharacter(text[start - 1]))
+                {
+                    while (end < text.Length && IsWordCharacter(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (_lookup.TryGetValue(text.AsSpan(start, end - start), out var abbreviation))
+                    {
+                        Found.Add(abbreviation);
+                    }
+                }
+
+                offset = Math.Max(end, start + 1);
+            }
+#else
             var position = 0;
             while (position < text.Length)
             {
@@ -609,19 +644,13 @@ internal sealed partial class TemplateModelBuilder
                     continue;
                 }
 
-#if NET9_0_OR_GREATER
-                if (_lookup.TryGetValue(text.AsSpan(start, length), out var abbreviation))
-                {
-                    Found.Add(abbreviation);
-                }
-#else
                 var candidate = text.Substring(start, length);
                 if (_abbreviations.Contains(candidate))
                 {
                     Found.Add(candidate);
                 }
-#endif
             }
+#endif
         }
 
         /// <summary>A letter or digit of any script (<c>\p{L}</c>, <c>\p{N}</c>), or one of <c>´'’-</c>.</summary>

@@ -34,4 +34,26 @@ public sealed class ReferredOrganisationsTests
 
         Assert.Equal(["CdK´s", "ÖVP", "A-1", "Ⅻ", "IPO", "MSZW"], referred.Cast<ScriptObject>().Select(o => o["abbreviation"] as string));
     }
+
+    [Fact]
+    public void An_abbreviation_inside_a_longer_word_does_not_hide_the_same_abbreviation_standing_alone_later()
+    {
+        var minutes = MinutesParser.Parse("""
+            language: nl
+            meeting: { body: Regietafel, date: 2023-04-21 }
+            organisations:
+              VNG: Vereniging van Nederlandse Gemeenten
+              NG: Nergens Genoemd
+              VB: Veiligheidsberaad
+            attendees:
+              present:
+                - Dhr. Kolff
+            agenda:
+              - title: "XVNGs, VNGVNG en dan: de VNG; daarna VBVB."
+            """).Document!;
+
+        var referred = Assert.IsType<ScriptArray>(TemplateModelBuilder.Build(minutes)["organisations_referred"]);
+
+        Assert.Equal(["VNG"], referred.Cast<ScriptObject>().Select(o => o["abbreviation"] as string));
+    }
 }
