@@ -84,12 +84,12 @@ internal static class OutputFixer
     /// </summary>
     private static byte[] FixPieces(PieceScanner scanned, RenderState state, Numbering numbering)
     {
-        var fixes = new PartFixes(state, numbering);
         if (PieceCopier.TryCopyAll(scanned, state) is { } copied)
         {
             return copied;
         }
 
+        var fixes = new PartFixes(state, numbering);
         var length = scanned.Text.Length;
         XmlReader? trees = null;
         using var stream = new MemoryStream(length + (length / 8) + 256);
