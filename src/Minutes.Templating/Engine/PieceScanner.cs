@@ -712,48 +712,12 @@ internal sealed class PieceScanner
             {
                 var tagStart = pos;
                 var depth = _open.Count;
-                var preserve = depth > 0 && _open[^1].Preserve;
-                Name name;
-                bool empty, counts;
-                Space space;
-                WName wname;
-                if (Known(text, pos) is { } known)
+                if (ReadTag(text, ref pos, depth > 0 && _open[^1].Preserve, ref copy) is not { } tag)
                 {
-                    // A start tag met before, with nothing in it that differs from one piece to the next.
-                    (name, empty, space, wname, counts) = (new Name(pos + 1, known.NameLength, known.Colon), known.Empty, known.Space, known.WName, known.Counts);
-                    preserve = known.Preserve ?? preserve;
-                    pos += known.Text.Length;
-                }
-                else
-                {
-                    if (!ReadStartTag(text, ref pos, out name, out empty, out var canonical))
-                    {
-                        return false;
-                    }
-
-                    var ns = Resolve(text, name, element: true);
-                    space = ns?.Space ?? Space.Other;
-                    wname = space == Space.W ? WNameOf(Local(text, name)) : WName.Other;
-                    var drawing = space == Space.Wp && Local(text, name).SequenceEqual("docPr");
-
-                    // The engine's markers are left out of the output, so how they are written does not matter.
-                    var written = ns is not null && (canonical || space == Space.Mt);
-                    var edits = Edits.Count;
-                    bool? setsPreserve = null;
-                    if (_attributes.Count > 0 && written && copy)
-                    {
-                        written = CheckAttributes(text, ref setsPreserve, drawing);
-                    }
-
-                    counts = wname is WName.NumberingId or WName.Style && _numbering.HasCountingLists && Counts(text, wname == WName.NumberingId);
-                    preserve = setsPreserve ?? preserve;
-                    copy &= written;
-                    if (copy && canonical && space != Space.Mt && !drawing && Edits.Count == edits)
-                    {
-                        Remember(text[tagStart..pos], new KnownTag(text[tagStart..pos].ToString(), name.Length, name.Colon, empty, space, wname, counts, setsPreserve));
-                    }
+                    return false;
                 }
 
+                var (name, empty, space, wname) = (tag.Name, tag.Empty, tag.Space, tag.WName);
                 switch (space)
                 {
                     case Space.Mt when depth == 0 && empty:
@@ -788,7 +752,7 @@ internal sealed class PieceScanner
                                 copy = false;
                                 break;
                             case WName.NumberingId or WName.Style:
-                                copy &= !counts;
+                                copy &= !tag.Counts;
                                 break;
                         }
 
@@ -816,7 +780,7 @@ internal sealed class PieceScanner
 
                 if (!empty)
                 {
-                    _open.Add(new Open(name, preserve, space, wname));
+                    _open.Add(new Open(name, tag.Preserve, space, wname));
                 }
                 else if (depth == 0)
                 {
@@ -825,29 +789,48 @@ internal sealed class PieceScanner
             }
 
             // Text up to the next tag.
-            var tag = text[pos..].IndexOf('<');
-            if (tag < 0)
+            var next = text[pos..].IndexOf('<');
+            if (next < 0)
             {
                 return false;
             }
 
-            if (tag > 0 && copy)
+            if (next > 0 && copy)
             {
-                var content = text.Slice(pos, tag);
+                var content = text.Slice(pos, next);
 
                 // Whitespace alone is dropped by the reader, unless xml:space="preserve" keeps it.
                 copy &= (_open[^1].Preserve || content.IndexOfAnyExcept(' ', '\t') >= 0) && IsCanonical(content, attribute: false);
             }
 
-            pos += tag;
+            pos += next;
         }
 
-        var length = pos - start;
-        if (copy && levelStart >= 0)
+        AddPiece(text, start, pos - start, copy, firstEdit, iterations, (levelMarker, levelStart, levelLength), paragraphs == 1 && rootIsParagraph && !numberingProperties, properties, insert);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the piece just scanned: to copy, with its list level's numbering properties put in where they go, or to
+    /// read and fix, its edits dropped.
+    /// </summary>
+    /// <param name="text">The part's text.</param>
+    /// <param name="start">Where the piece starts.</param>
+    /// <param name="length">The piece's length.</param>
+    /// <param name="copy">True when nothing seen in the piece stops it being copied.</param>
+    /// <param name="firstEdit">The first of the piece's edits in <see cref="Edits"/>.</param>
+    /// <param name="iterations">The loop iterations whose markers stand in the piece.</param>
+    /// <param name="level">Where the list level marker stands and where its digits are; -1 for none.</param>
+    /// <param name="oneParagraph">True when the piece is one paragraph, with no paragraph inside it and no numbering properties of its own: the level can go into it.</param>
+    /// <param name="properties">Where the paragraph's properties' content starts; -1 when it has none.</param>
+    /// <param name="insert">The end of the last paragraph property that goes before the numbering; -1 for none.</param>
+    private void AddPiece(ReadOnlySpan<char> text, int start, int length, bool copy, int firstEdit, int iterations, (int Marker, int Start, int Length) level, bool oneParagraph, int properties, int insert)
+    {
+        if (copy && level.Start >= 0)
         {
             // The level goes into the paragraph the marker stands in: the piece, with no paragraph inside it.
             var at = properties < 0 ? text[start..].IndexOf('>') + start + 1 : insert >= 0 ? insert : properties;
-            copy = rootIsParagraph && paragraphs == 1 && WPrefix is not null && !numberingProperties && at <= levelMarker;
+            copy = oneParagraph && WPrefix is not null && at <= level.Marker;
             var index = Edits.Count;
             while (index > firstEdit && Edits[index - 1].Start >= at)
             {
@@ -865,8 +848,8 @@ internal sealed class PieceScanner
                 Edits = Edits.Count - firstEdit,
                 Iterations = iterations,
                 NewProperties = properties < 0,
-                LevelStart = levelStart,
-                LevelLength = levelLength,
+                LevelStart = level.Start,
+                LevelLength = level.Length,
             });
         }
         else
@@ -874,8 +857,58 @@ internal sealed class PieceScanner
             Edits.RemoveRange(firstEdit, Edits.Count - firstEdit);
             Pieces.Add(new Piece(PieceKind.Fix, start, length));
         }
+    }
 
-        return true;
+    /// <summary>What a start tag is to the scanner, and whether whitespace in it is kept.</summary>
+    private readonly record struct Tag(Name Name, bool Empty, Space Space, WName WName, bool Counts, bool Preserve);
+
+    /// <summary>
+    /// Reads the start tag at <paramref name="pos"/>: at once when one of the same text was met before, otherwise
+    /// whole, checking it and its attributes (and noting the ids in them to renumber) while <paramref name="copy"/>
+    /// holds, which it clears when the tag cannot be copied. Null when the scanner does not follow the tag.
+    /// </summary>
+    /// <param name="text">The part's text.</param>
+    /// <param name="pos">Where the tag starts, on its <c>&lt;</c>; moved past it.</param>
+    /// <param name="inherited">Whether whitespace is kept where the tag stands.</param>
+    /// <param name="copy">Whether the piece can still be copied; cleared when this tag stops it.</param>
+    private Tag? ReadTag(ReadOnlySpan<char> text, ref int pos, bool inherited, ref bool copy)
+    {
+        if (Known(text, pos) is { } known)
+        {
+            // A start tag met before, with nothing in it that differs from one piece to the next.
+            var start = pos;
+            pos += known.Text.Length;
+            return new Tag(new Name(start + 1, known.NameLength, known.Colon), known.Empty, known.Space, known.WName, known.Counts, known.Preserve ?? inherited);
+        }
+
+        var tagStart = pos;
+        if (!ReadStartTag(text, ref pos, out var name, out var empty, out var canonical))
+        {
+            return null;
+        }
+
+        var ns = Resolve(text, name, element: true);
+        var space = ns?.Space ?? Space.Other;
+        var wname = space == Space.W ? WNameOf(Local(text, name)) : WName.Other;
+        var drawing = space == Space.Wp && Local(text, name).SequenceEqual("docPr");
+
+        // The engine's markers are left out of the output, so how they are written does not matter.
+        var written = ns is not null && (canonical || space == Space.Mt);
+        var edits = Edits.Count;
+        bool? preserve = null;
+        if (_attributes.Count > 0 && written && copy)
+        {
+            written = CheckAttributes(text, ref preserve, drawing);
+        }
+
+        var counts = wname is WName.NumberingId or WName.Style && _numbering.HasCountingLists && Counts(text, wname == WName.NumberingId);
+        copy &= written;
+        if (copy && canonical && space != Space.Mt && !drawing && Edits.Count == edits)
+        {
+            Remember(text[tagStart..pos], new KnownTag(text[tagStart..pos].ToString(), name.Length, name.Colon, empty, space, wname, counts, preserve));
+        }
+
+        return new Tag(name, empty, space, wname, counts, preserve ?? inherited);
     }
 
     /// <summary>
