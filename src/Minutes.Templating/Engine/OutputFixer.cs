@@ -37,45 +37,8 @@ internal static class OutputFixer
     /// <param name="state">What the parts of the rendering share.</param>
     /// <param name="numbering">The template's lists.</param>
     /// <exception cref="XmlException">The rendered text is not well-formed XML.</exception>
-    public static byte[] Fix(StringBuilder xml, RenderState state, Numbering numbering)
-    {
-        char[]? rented = null;
-        try
-        {
-            var text = Contiguous(xml, ref rented);
-            return PieceScanner.Scan(text, numbering) is { } scanned ? FixPieces(scanned, state, numbering) : FixByReading(text, state, numbering);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>
-    /// The builder's text in one block: its one chunk, or a copy, into <paramref name="rented"/> from the shared pool
-    /// or, for a text larger than <see cref="LargestPooledCopy"/>, into an array of its own size.
-    /// </summary>
-    private static ReadOnlyMemory<char> Contiguous(StringBuilder xml, ref char[]? rented)
-    {
-        var chunks = xml.GetChunks();
-        if (chunks.MoveNext() && chunks.Current.Length == xml.Length)
-        {
-            return chunks.Current;
-        }
-
-        var copy = xml.Length > LargestPooledCopy ? GC.AllocateUninitializedArray<char>(xml.Length) : rented = ArrayPool<char>.Shared.Rent(xml.Length);
-        xml.CopyTo(0, copy, xml.Length);
-        return copy.AsMemory(0, xml.Length);
-    }
-
-    /// <summary>
-    /// The longest text copied into an array of the shared pool, which rounds up to a power of two and keeps what it is
-    /// given back: the copy of a very large part is an array of its own size, given back to the garbage collector.
-    /// </summary>
-    private const int LargestPooledCopy = 1 << 22;
+    public static byte[] Fix(ReadOnlyMemory<char> xml, RenderState state, Numbering numbering) =>
+        PieceScanner.Scan(xml, numbering) is { } scanned ? FixPieces(scanned, state, numbering) : FixByReading(xml, state, numbering);
 
     /// <summary>
     /// Fixes a part the scanner has split into pieces: the pieces whose fixes can be made to their text are copied as

@@ -49,11 +49,11 @@ internal static class PartRenderer
         foreach (var part in template.Parts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var context = CreateContext(part, state, model, culture, options, template.House, timeout.Token);
-            StringBuilder xml;
+            using var context = CreateContext(part, state, model, culture, options, template.House, timeout.Token);
+            PartOutput output;
             try
             {
-                xml = context.RenderPart();
+                output = context.RenderPart();
             }
             catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is ScriptRuntimeException or OperationCanceledException)
             {
@@ -77,9 +77,9 @@ internal static class PartRenderer
                 continue;
             }
 
-            part.LastOutputLength = xml.Length;
-            state.Written += xml.Length;
-            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Fix(xml, state, template.Numbering), context.Links, context.Images));
+            part.LastOutputLength = output.Length;
+            state.Written += output.Length;
+            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Fix(output.Written, state, template.Numbering), context.Links, context.Images));
         }
 
         return rendered;

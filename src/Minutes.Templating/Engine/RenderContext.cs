@@ -17,29 +17,22 @@ internal sealed record RawMarkup(string Xml);
 /// written as is; every value a tag writes goes through <see cref="Write(SourceSpan, object)"/>,
 /// which escapes it and turns it into runs in the tag's formatting.
 /// </summary>
-internal sealed class RenderContext : TemplateContext
+internal sealed class RenderContext : TemplateContext, IDisposable
 {
     private readonly CompiledPart _part;
     private readonly RenderState _state;
 
     /// <summary>Where the part's XML is written (captures write elsewhere): its length raises the work allowed.</summary>
-    private readonly StringBuilderOutput _output;
+    private readonly PartOutput _output;
 
     public RenderContext(ScriptObject builtins, CompiledPart part, RenderState state)
         : base(builtins)
     {
         _part = part;
         _state = state;
-        _output = (StringBuilderOutput)Output;
-        _output.Builder.EnsureCapacity(Math.Min(part.LastOutputLength, LargestFirstOutput));
+        _output = new PartOutput(part.LastOutputLength);
+        PushOutput(_output);
     }
-
-    /// <summary>
-    /// The most characters a part's output starts with: below the large object heap (85,000 bytes). A longer part
-    /// grows in the builder's own chunks, which the garbage collector frees young, rather than in one large array
-    /// that would count towards a full collection.
-    /// </summary>
-    private const int LargestFirstOutput = 40_000;
 
     /// <summary>
     /// Where a value's runs are put together before they are written: one builder for the whole part, cleared
@@ -71,11 +64,14 @@ internal sealed class RenderContext : TemplateContext
     /// <summary>Where hyperlinks go while inline text is written: this part's, or the footnote's being written.</summary>
     private List<(string Id, string Url)>? _linkTarget;
 
+    /// <summary>Gives the part's output back to the pool: what <see cref="RenderPart"/> gave is no longer readable.</summary>
+    public void Dispose() => _output.Dispose();
+
     /// <summary>
-    /// Renders the part, as <see cref="Template.Render(TemplateContext)"/> does, and gives the builder that holds its XML
-    /// rather than a copy of it in one string: a long part would be copied whole into the large object heap.
+    /// Renders the part, as <see cref="Template.Render(TemplateContext)"/> does, and gives the output that holds its XML
+    /// rather than a copy of it in one string; it is readable until this context is disposed.
     /// </summary>
-    public StringBuilder RenderPart()
+    public PartOutput RenderPart()
     {
         var template = _part.Template;
         if (template.SourceFilePath is { } path)
@@ -99,7 +95,7 @@ internal sealed class RenderContext : TemplateContext
             }
         }
 
-        return _output.Builder;
+        return _output;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -183,7 +179,7 @@ internal sealed class RenderContext : TemplateContext
 
         var steps = 1 + (characters + CharactersPerStep - 1) / CharactersPerStep + (value is System.Collections.ICollection list and not ScriptRange ? list.Count : 0);
         _state.Work += steps;
-        if (_state.Work > _state.Limits.Work && _state.Work > _state.Limits.Work + (_state.Written + _output.Builder.Length) / CharactersWrittenPerStep)
+        if (_state.Work > _state.Limits.Work && _state.Work > _state.Limits.Work + (_state.Written + _output.Length) / CharactersWrittenPerStep)
         {
             throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "work");
         }

@@ -13,7 +13,7 @@ public sealed class OutputFixerTests
 {
     private const string Namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mt=\"urn:minutes-templating:engine\"";
 
-    private static string Fixed(string xml) => Encoding.UTF8.GetString(OutputFixer.Fix(new StringBuilder(xml), new RenderState(), Numbering.Read(null, null)));
+    private static string Fixed(string xml) => Encoding.UTF8.GetString(OutputFixer.Fix(xml.AsMemory(), new RenderState(), Numbering.Read(null, null)));
 
     /// <summary>What parsing the whole part and saving it writes, with the engine's namespace declaration taken off the root.</summary>
     private static string AsOneTree(string xml)

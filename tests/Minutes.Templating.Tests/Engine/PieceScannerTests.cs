@@ -145,7 +145,7 @@ public sealed class PieceScannerTests
         var part = Document("<w:p><w:r><w:t>a\uD83Db</w:t></w:r></w:p>");
 
         Assert.Equal(PieceKind.Fix, PieceScanner.Scan(part.AsMemory(), Lists)!.Pieces[1].Kind);
-        Assert.Throws<XmlException>(() => OutputFixer.Fix(new StringBuilder(part), new RenderState(), Lists));
+        Assert.Throws<XmlException>(() => OutputFixer.Fix(part.AsMemory(), new RenderState(), Lists));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class PieceScannerTests
         var part = Document("<w:p><w:r></w:p></w:r>");
 
         Assert.Null(PieceScanner.Scan(part.AsMemory(), Lists));
-        Assert.Throws<XmlException>(() => OutputFixer.Fix(new StringBuilder(part), new RenderState(), Lists));
+        Assert.Throws<XmlException>(() => OutputFixer.Fix(part.AsMemory(), new RenderState(), Lists));
     }
 
     [Theory]
@@ -228,7 +228,7 @@ public sealed class PieceScannerTests
         var scannedState = new RenderState();
         var readState = new RenderState();
         var read = Outcome(() => OutputFixer.FixByReading(part.AsMemory(), readState, Lists));
-        var scanned = Outcome(() => OutputFixer.Fix(new StringBuilder(part), scannedState, Lists));
+        var scanned = Outcome(() => OutputFixer.Fix(part.AsMemory(), scannedState, Lists));
 
         Assert.Equal(read, scanned);
         Assert.Equal(readState.AddedLists, scannedState.AddedLists);
