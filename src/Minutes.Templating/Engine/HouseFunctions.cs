@@ -52,7 +52,7 @@ internal static class HouseFunctions
         double or float or decimal => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
         BigInteger big when big >= long.MinValue && big <= long.MaxValue => (long)big,
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-        ScriptObject or IScriptCustomFunction => throw new ScriptArgumentException(index, $"argument {index + 1} of {function} is an object; a house function is given text, numbers, true/false, dates and lists of these: pass one of its values, such as item.title"),
+        ScriptObject or TemplateModel.ModelObject or IScriptCustomFunction => throw new ScriptArgumentException(index, $"argument {index + 1} of {function} is an object; a house function is given text, numbers, true/false, dates and lists of these: pass one of its values, such as item.title"),
         IEnumerable list => ListIn(list, function, index),
         _ => throw new ScriptArgumentException(index, $"argument {index + 1} of {function} is a {value.GetType().Name}; a house function is given text, numbers, true/false, dates and lists of these"),
     };

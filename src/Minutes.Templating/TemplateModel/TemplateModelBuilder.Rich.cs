@@ -11,7 +11,16 @@ internal sealed partial class TemplateModelBuilder
     /// <summary>The names every point has, null until its kind sets them.</summary>
     private static readonly string[] NullPointKeys = ["by", "owner", "owner_name", "due", "due_text", "vote", "table", "caption", "header", "rows", "image", "alt", "width_cm"];
 
-    private static void SetTable(ScriptObject value, TablePoint table)
+    /// <summary>
+    /// A point's names in the order they are set, which a template that enumerates a point sees: those every point
+    /// has, the names of each kind (null for the other kinds), the points under it, and an outcome's number.
+    /// </summary>
+    private static readonly ModelShape PointShape = new(["item_number", "item_title", "level", "topic_level", "kind", "text", "label", "is_outcome", .. NullPointKeys, "points", "number"]);
+
+    /// <summary>The names of the other kinds of point, null in every point until its own kind's are set.</summary>
+    private static readonly ulong NullPointNames = PointShape.SetOf(NullPointKeys);
+
+    private static void SetTable(ModelObject value, TablePoint table)
     {
         var header = new ScriptArray();
         foreach (var cell in table.Header)
@@ -37,7 +46,7 @@ internal sealed partial class TemplateModelBuilder
         value.SetValue("rows", rows, true);
     }
 
-    private static void SetImage(ScriptObject value, ImagePoint image)
+    private static void SetImage(ModelObject value, ImagePoint image)
     {
         value.SetValue("image", new ImageValue(image), true);
         value.SetValue("alt", image.Alt, true);

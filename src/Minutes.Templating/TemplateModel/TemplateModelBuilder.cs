@@ -356,7 +356,7 @@ internal sealed partial class TemplateModelBuilder
         var list = new ScriptArray();
         for (var i = 0; i < outline.Count; i++)
         {
-            if (outline[i] is ScriptObject point && point["kind"] as string == kind)
+            if (outline[i] is ModelObject point && point["kind"] as string == kind)
             {
                 list.Add(point);
             }
@@ -372,7 +372,7 @@ internal sealed partial class TemplateModelBuilder
         var boxedTopicLevel = Boxed(topicLevel);
         foreach (var point in points)
         {
-            var value = NewObject(ModelNames.Point);
+            var value = new ModelObject(PointShape);
             value.SetValue("item_number", item.Number, true);
             value.SetValue("item_title", item.Title, true);
             value.SetValue("level", boxedLevel, true);
@@ -427,23 +427,20 @@ internal sealed partial class TemplateModelBuilder
     /// points under it (<paramref name="points"/>, built before this point's names are set so that each name is
     /// set once; an empty list that a template may fill for a point that has none).
     /// </summary>
-    private static void Set(ScriptObject value, string kind, InlineText text, string? label, ScriptArray? points = null)
+    private static void Set(ModelObject value, string kind, InlineText text, string? label, ScriptArray? points = null)
     {
         value.SetValue("kind", kind, true);
         value.SetValue("text", text, true);
         value.SetValue("label", label, true);
         value.SetValue("is_outcome", label is not null ? True : False, true);
-        foreach (var key in NullPointKeys)
-        {
-            value.SetValue(key, null, false);
-        }
+        value.SetNulls(NullPointNames);
 
         value.SetValue("points", points ?? new ScriptArray(), points is not null);
     }
 
     /// <summary>
     /// An object of the model sized for every name <paramref name="shape"/> declares, so that filling it never
-    /// grows its table: points are most of a large model.
+    /// grows its table (a point, of which a large model has thousands, is a <see cref="ModelObject"/>).
     /// </summary>
     private static ScriptObject NewObject(ModelName shape) => new(shape.Members.Count);
 
@@ -456,7 +453,7 @@ internal sealed partial class TemplateModelBuilder
 
     private static readonly object False = false;
 
-    private void AddOutcome(ScriptObject value, ScriptArray list)
+    private void AddOutcome(ModelObject value, ScriptArray list)
     {
         value.SetValue("number", Boxed(list.Count + 1), true);
         list.Add(value);

@@ -89,6 +89,7 @@ public sealed class HouseFunctionTests
     [Theory]
     [InlineData("{{ house.fiscal_year meeting.body }}", "argument 1 of house.fiscal_year must be a date, not text")]
     [InlineData("{{ house.fiscal_year meeting }}", "argument 1 of house.fiscal_year is an object")]
+    [InlineData("{{ house.fiscal_year agenda[0].points[0] }}", "argument 1 of house.fiscal_year is an object")]
     [InlineData("{{ house.fiscal_year }}", "Invalid number of arguments")]
     [InlineData("{{ house.failing }}", "house.failing failed: the register is closed")]
     [InlineData("{{ house.engine }}", "house.engine gave a value of type Object; a house function gives text, a number")]

@@ -119,7 +119,7 @@ public sealed class ModelNamesTests
 
     private static void Compare(object? value, ModelName declared, string path, List<string> problems)
     {
-        if (value is not ScriptObject obj)
+        if (value is not IDictionary<string, object?> obj)
         {
             problems.Add($"{path}: declared as an object, built as {value?.GetType().Name ?? "null"}");
             return;
