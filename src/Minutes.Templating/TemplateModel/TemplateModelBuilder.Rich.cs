@@ -11,11 +11,8 @@ internal sealed partial class TemplateModelBuilder
     /// <summary>The names every point has, null until its kind sets them.</summary>
     private static readonly string[] NullPointKeys = ["by", "owner", "owner_name", "due", "due_text", "vote", "table", "caption", "header", "rows", "image", "alt", "width_cm"];
 
-    /// <summary>
-    /// A point's names in the order they are set, which a template that enumerates a point sees: those every point
-    /// has, the names of each kind (null for the other kinds), the points under it, and an outcome's number.
-    /// </summary>
-    private static readonly ModelShape PointShape = new(["item_number", "item_title", "level", "topic_level", "kind", "text", "label", "is_outcome", .. NullPointKeys, "points", "number"]);
+    /// <summary>A point's names, as <see cref="ModelNames.Point"/> declares them and in its order, which a template that enumerates a point sees.</summary>
+    private static readonly ModelShape PointShape = new([.. ModelNames.Point.Members.Select(member => member.Name)]);
 
     /// <summary>The names of the other kinds of point, null in every point until its own kind's are set.</summary>
     private static readonly ulong NullPointNames = PointShape.SetOf(NullPointKeys);

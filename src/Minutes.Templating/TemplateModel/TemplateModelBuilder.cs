@@ -10,7 +10,8 @@ namespace Minutes.Templating.TemplateModel;
 /// Turns a <see cref="MinutesDocument"/> into what templates see: the contract's keys in
 /// <c>snake_case</c>, plus the derived collections (all decisions, agreements and actions with the
 /// item they came from, each person's display form, the organisations referred to, the labels).
-/// Only script objects, strings, numbers, dates and <see cref="InlineText"/> values reach a template.
+/// Only script objects (and <see cref="ModelObject"/>s, which templates see as script objects), lists, strings, numbers, dates and
+/// <see cref="InlineText"/> values reach a template.
 /// </summary>
 internal sealed partial class TemplateModelBuilder
 {

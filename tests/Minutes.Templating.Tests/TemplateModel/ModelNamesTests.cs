@@ -28,6 +28,20 @@ public sealed class ModelNamesTests
     }
 
     [Fact]
+    public void A_template_enumerating_a_point_sees_its_names_in_the_declared_order()
+    {
+        var path = Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml");
+        var model = TemplateModelBuilder.Build(MinutesParser.Parse(File.ReadAllText(path), path).Document!);
+        var outcome = (IDictionary<string, object?>)((ScriptArray)model["outcomes"]!)[0]!;
+        var statement = ((ScriptArray)((IDictionary<string, object?>)((ScriptArray)model["agenda"]!)[0]!)["outline"]!)
+            .Cast<IDictionary<string, object?>>().First(point => point["kind"] as string == "statement");
+
+        var declared = ModelNames.Point.Members.Select(member => member.Name).ToList();
+        Assert.Equal(declared, outcome.Keys);
+        Assert.Equal(declared.Where(name => name != "number"), statement.Keys);
+    }
+
+    [Fact]
     public void The_guide_shows_the_declared_names()
     {
         var guide = File.ReadAllText(Path.Combine(Repository.Root, "templates", "README.md")).ReplaceLineEndings("\n");
