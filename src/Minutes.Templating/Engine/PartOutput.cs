@@ -46,7 +46,10 @@ internal sealed class PartOutput : IScriptOutput, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Gives the array back to the pool; what was written is no longer readable.</summary>
+    /// <summary>
+    /// Gives the array back to the pool, where the next rendering of the part, started at this length, finds it; what
+    /// was written is no longer readable.
+    /// </summary>
     public void Dispose()
     {
         var buffer = _buffer;

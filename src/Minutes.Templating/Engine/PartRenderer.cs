@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Minutes.Templating.Diagnostics;
 using Minutes.Templating.Rendering;
 using Scriban;
