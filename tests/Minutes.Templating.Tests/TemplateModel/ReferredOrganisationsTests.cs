@@ -10,7 +10,7 @@ public sealed class ReferredOrganisationsTests
     [Fact]
     public void An_abbreviation_counts_where_it_stands_as_a_whole_word_of_letters_digits_and_apostrophes_or_hyphens()
     {
-        var minutes = MinutesParser.Parse("""
+        var referred = Referred("""
             language: nl
             meeting: { body: Regietafel, date: 2023-04-21 }
             organisations:
@@ -28,17 +28,15 @@ public sealed class ReferredOrganisationsTests
                 - { name: Van Gennip, org: MSZW }
             agenda:
               - title: "De CdK´s en VNGs; (ÖVP) stemt, A-1 ook, hoofdstuk Ⅻ, IPO_x en ZZ’s."
-            """).Document!;
+            """);
 
-        var referred = Assert.IsType<ScriptArray>(TemplateModelBuilder.Build(minutes)["organisations_referred"]);
-
-        Assert.Equal(["CdK´s", "ÖVP", "A-1", "Ⅻ", "IPO", "MSZW"], referred.Cast<ScriptObject>().Select(o => o["abbreviation"] as string));
+        Assert.Equal(["CdK´s", "ÖVP", "A-1", "Ⅻ", "IPO", "MSZW"], referred);
     }
 
     [Fact]
     public void An_abbreviation_inside_a_longer_word_does_not_hide_the_same_abbreviation_standing_alone_later()
     {
-        var minutes = MinutesParser.Parse("""
+        var referred = Referred("""
             language: nl
             meeting: { body: Regietafel, date: 2023-04-21 }
             organisations:
@@ -50,10 +48,13 @@ public sealed class ReferredOrganisationsTests
                 - Dhr. Kolff
             agenda:
               - title: "XVNGs, VNGVNG en dan: de VNG; daarna VBVB."
-            """).Document!;
+            """);
 
-        var referred = Assert.IsType<ScriptArray>(TemplateModelBuilder.Build(minutes)["organisations_referred"]);
-
-        Assert.Equal(["VNG"], referred.Cast<ScriptObject>().Select(o => o["abbreviation"] as string));
+        Assert.Equal(["VNG"], referred);
     }
+
+    /// <summary>The abbreviations of <c>organisations_referred</c> in the model of <paramref name="yaml"/>, in order.</summary>
+    private static IEnumerable<string?> Referred(string yaml) =>
+        Assert.IsType<ScriptArray>(TemplateModelBuilder.Build(MinutesParser.Parse(yaml).Document!)["organisations_referred"])
+            .Cast<ScriptObject>().Select(o => o["abbreviation"] as string);
 }
