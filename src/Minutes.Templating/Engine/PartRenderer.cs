@@ -48,7 +48,7 @@ internal static class PartRenderer
         foreach (var part in template.Parts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var context = CreateContext(part, state, model, culture, options, template.House, timeout.Token);
+            using var context = RenderContext.Rent(part, state, model, culture, limits, template.House, timeout.Token);
             PartOutput output;
             try
             {
@@ -82,40 +82,6 @@ internal static class PartRenderer
         }
 
         return rendered;
-    }
-
-    private static RenderContext CreateContext(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderOptions options, ScriptObject? house, CancellationToken cancellation)
-    {
-        var context = new RenderContext(WordFunctions.Builtins, part, state)
-        {
-            StrictVariables = true,
-
-            // Scriban's indentation of what is written under a tag that starts an indented line is for text
-            // templates, not a part's XML; left on, every write of the template's own text searches the rest of the
-            // compiled source for a line end, which took 40 % of the engine's time at 300 items.
-            AutoIndent = false,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = options.Limits.LoopIterations,
-            LoopLimitQueryable = options.Limits.LoopIterations,
-            RecursiveLimit = options.Limits.RecursionDepth,
-            OutputLimit = options.Limits.OutputSize,
-            OnOutputLimit = ScriptLimitBehavior.Throw,
-            LimitToString = options.Limits.StringSize,
-            OnStringLimit = ScriptLimitBehavior.Throw,
-            RegexTimeOut = options.Limits.RegexTime,
-            MemberFilter = DotNetMembers.IsReadable,
-            CancellationToken = cancellation,
-        };
-        context.PushCulture(culture);
-        if (house is not null)
-        {
-            // Under the model: a template's own names and the model's come first.
-            context.PushGlobal(house);
-        }
-
-        context.PushGlobal(model);
-        context.PushGlobal(new ScriptObject());
-        return context;
     }
 
     /// <summary>What each limit of <see cref="RenderLimits"/> stops, in the words of the error.</summary>

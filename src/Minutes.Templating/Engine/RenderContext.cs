@@ -17,28 +17,138 @@ internal sealed record RawMarkup(string Xml);
 /// written as is; every value a tag writes goes through <see cref="Write(SourceSpan, object)"/>,
 /// which escapes it and turns it into runs in the tag's formatting.
 /// </summary>
+/// <remarks>
+/// Making a Scriban context costs more than rendering a small part (it makes its pools and 65 argument arrays up
+/// front), so each thread keeps one between parts and between renderings: <see cref="Rent"/> takes it and
+/// <see cref="Dispose"/> gives it back. It is given back only after a part rendered to its end, when Scriban's stacks
+/// are as they started, and then reset by Scriban's own <see cref="TemplateContext.Reset"/> (the globals, the model
+/// among them, popped; the stores Scriban reuses cleared as they are given back): nothing of one rendering is left for
+/// the next to see. A part that stopped half way drops its context.
+/// </remarks>
 internal sealed class RenderContext : TemplateContext, IDisposable
 {
-    private readonly CompiledPart _part;
-    private readonly RenderState _state;
+    /// <summary>The context this thread keeps for its next part, or null while it is in use.</summary>
+    [ThreadStatic]
+    private static RenderContext? t_spare;
+
+    /// <summary>
+    /// The most characters a value's runs may have held for the builder to be kept with the context: one very large
+    /// value's builder goes to the collector rather than stay with the thread.
+    /// </summary>
+    private const int LargestKeptRuns = 1 << 16;
+
+    private CompiledPart? _part;
+    private RenderState? _state;
 
     /// <summary>Where the part's XML is written (captures write elsewhere): its length raises the work allowed.</summary>
-    private readonly PartOutput _output;
+    private PartOutput? _output;
 
-    public RenderContext(ScriptObject builtins, CompiledPart part, RenderState state)
-        : base(builtins)
+    /// <summary>True once the part rendered to its end: only then are Scriban's stacks as they started.</summary>
+    private bool _finished;
+
+    private RenderContext()
+        : base(WordFunctions.Builtins)
+    {
+        StrictVariables = true;
+
+        // Scriban's indentation of what is written under a tag that starts an indented line is for text
+        // templates, not a part's XML; left on, every write of the template's own text searches the rest of the
+        // compiled source for a line end, which took 40 % of the engine's time at 300 items.
+        AutoIndent = false;
+        EnableRelaxedMemberAccess = false;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+        MemberFilter = DotNetMembers.IsReadable;
+    }
+
+    /// <summary>
+    /// A context ready to render <paramref name="part"/>: the thread's own if it has one, a new one otherwise. Under the
+    /// template's names it sees, in order, the house functions, the model and the builtins.
+    /// </summary>
+    /// <param name="part">The part to render.</param>
+    /// <param name="state">What the parts of this rendering share.</param>
+    /// <param name="model">The template model.</param>
+    /// <param name="culture">The culture numbers and dates are written in.</param>
+    /// <param name="limits">The limits of this rendering.</param>
+    /// <param name="house">The template's house functions, or null.</param>
+    /// <param name="cancellation">Stops the rendering.</param>
+    public static RenderContext Rent(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderLimits limits, ScriptObject? house, CancellationToken cancellation)
+    {
+        var context = t_spare ?? new RenderContext();
+        t_spare = null;
+        context.Start(part, state, model, culture, limits, house, cancellation);
+        return context;
+    }
+
+    private void Start(CompiledPart part, RenderState state, ScriptObject model, CultureInfo culture, RenderLimits limits, ScriptObject? house, CancellationToken cancellation)
     {
         _part = part;
         _state = state;
         _output = new PartOutput(part.LastOutputLength);
+        _finished = false;
+        _tag = null;
+        _statementOffset = -1;
+        Links = [];
+        Images = [];
+        LoopLimit = limits.LoopIterations;
+        LoopLimitQueryable = limits.LoopIterations;
+        RecursiveLimit = limits.RecursionDepth;
+        OutputLimit = limits.OutputSize;
+        LimitToString = limits.StringSize;
+        RegexTimeOut = limits.RegexTime;
+        CancellationToken = cancellation;
         PushOutput(_output);
+        PushCulture(culture);
+        if (house is not null)
+        {
+            // Under the model: a template's own names and the model's come first.
+            PushGlobal(house);
+        }
+
+        PushGlobal(model);
+        PushGlobal(new ScriptObject());
     }
+
+    /// <summary>
+    /// Gives the part's output back to the pool (what <see cref="RenderPart"/> gave is no longer readable), and the
+    /// context to the thread if the part rendered to its end.
+    /// </summary>
+    public void Dispose()
+    {
+        _output?.Dispose();
+        _output = null;
+        if (!_finished)
+        {
+            return;
+        }
+
+        _finished = false;
+        Reset();
+        CancellationToken = default;
+        _part = null;
+        _state = null;
+        _tag = null;
+        Links = [];
+        Images = [];
+        if (_runs.Capacity > LargestKeptRuns)
+        {
+            _runs = new StringBuilder();
+        }
+
+        t_spare = this;
+    }
+
+    private CompiledPart Part => _part ?? throw new InvalidOperationException("The context is not rendering a part.");
+
+    private RenderState State => _state ?? throw new InvalidOperationException("The context is not rendering a part.");
+
+    private PartOutput PartXml => _output ?? throw new InvalidOperationException("The context is not rendering a part.");
 
     /// <summary>
     /// Where a value's runs are put together before they are written: one builder for the whole part, cleared
     /// after each value, instead of a new one grown for every value.
     /// </summary>
-    private readonly StringBuilder _runs = new();
+    private StringBuilder _runs = new();
 
     /// <summary>The tag that wrote last: the next value is most often written by it too.</summary>
     private TemplateTag? _tag;
@@ -50,22 +160,19 @@ internal sealed class RenderContext : TemplateContext, IDisposable
     private int _statementOffset = -1;
 
     /// <summary>Hyperlinks written into this part: relationship id → address.</summary>
-    public List<(string Id, string Url)> Links { get; } = [];
+    public List<(string Id, string Url)> Links { get; private set; } = [];
 
     /// <summary>The zip entry of the part being written.</summary>
-    public string PartEntryName => _part.EntryName;
+    public string PartEntryName => Part.EntryName;
 
     /// <summary>The template's text width in EMU: the widest a picture or table may be.</summary>
-    public long TextWidth => _state.MaxImageWidth;
+    public long TextWidth => State.MaxImageWidth;
 
     /// <summary>Pictures written into this part: relationship id → the media entry it points to.</summary>
-    public List<(string Id, string Target)> Images { get; } = [];
+    public List<(string Id, string Target)> Images { get; private set; } = [];
 
     /// <summary>Where hyperlinks go while inline text is written: this part's, or the footnote's being written.</summary>
     private List<(string Id, string Url)>? _linkTarget;
-
-    /// <summary>Gives the part's output back to the pool: what <see cref="RenderPart"/> gave is no longer readable.</summary>
-    public void Dispose() => _output.Dispose();
 
     /// <summary>
     /// Renders the part, as <see cref="Template.Render(TemplateContext)"/> does, and gives the output that holds its XML
@@ -73,7 +180,7 @@ internal sealed class RenderContext : TemplateContext, IDisposable
     /// </summary>
     public PartOutput RenderPart()
     {
-        var template = _part.Template;
+        var template = Part.Template;
         if (template.SourceFilePath is { } path)
         {
             PushSourceFile(path);
@@ -95,7 +202,8 @@ internal sealed class RenderContext : TemplateContext, IDisposable
             }
         }
 
-        return _output;
+        _finished = true;
+        return PartXml;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -107,20 +215,20 @@ internal sealed class RenderContext : TemplateContext, IDisposable
             case RawMarkup markup:
                 Write(markup.Xml);
                 return this;
-            case InlineText text when !_part.PlainText:
+            case InlineText text when !Part.PlainText:
                 WriteInline(WritingTag(), text);
                 return this;
-            case TableValue table when !_part.PlainText:
-                Write(RichContent.Table(table.Table, this, _state).Xml);
+            case TableValue table when !Part.PlainText:
+                Write(RichContent.Table(table.Table, this, State).Xml);
                 return this;
-            case ImageValue image when !_part.PlainText:
-                Write(RichContent.Image(image.Image, this, _state).Xml);
+            case ImageValue image when !Part.PlainText:
+                Write(RichContent.Image(image.Image, this, State).Xml);
                 return this;
             case DateTime date:
                 // A date on its own prints in the document's long form: "21 april 2023".
                 return Write(span, TemplateModelBuilder.LongDate(date, CurrentCulture));
             default:
-                if (_part.PlainText)
+                if (Part.PlainText)
                 {
                     var value = ObjectToString(textAsObject) ?? string.Empty;
                     for (var i = 0; i < value.Length; i++)
@@ -131,7 +239,7 @@ internal sealed class RenderContext : TemplateContext, IDisposable
                     return WriteRuns();
                 }
 
-                WriteRun(_part.RunProperties(WritingTag(), RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
+                WriteRun(Part.RunProperties(WritingTag(), RunStyle.None), ObjectToString(textAsObject) ?? string.Empty);
                 return WriteRuns();
         }
     }
@@ -145,7 +253,7 @@ internal sealed class RenderContext : TemplateContext, IDisposable
         var offset = _statementOffset;
         if (_tag is null || offset < _tag.SourceStart || offset >= _tag.SourceEnd)
         {
-            _tag = _part.FindTag(offset);
+            _tag = Part.FindTag(offset);
         }
 
         return _tag;
@@ -172,14 +280,14 @@ internal sealed class RenderContext : TemplateContext, IDisposable
             StringBuilderOutput captured => captured.Builder.Length,
             _ => 0,
         };
-        if (characters > _state.Limits.StringSize)
+        if (characters > State.Limits.StringSize)
         {
             throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "string-size");
         }
 
         var steps = 1 + (characters + CharactersPerStep - 1) / CharactersPerStep + (value is System.Collections.ICollection list and not ScriptRange ? list.Count : 0);
-        _state.Work += steps;
-        if (_state.Work > _state.Limits.Work && _state.Work > _state.Limits.Work + (_state.Written + _output.Length) / CharactersWrittenPerStep)
+        State.Work += steps;
+        if (State.Work > State.Limits.Work && State.Work > State.Limits.Work + (State.Written + PartXml.Length) / CharactersWrittenPerStep)
         {
             throw new RenderLimitException(scriptNode?.Span ?? CurrentSpan, "work");
         }
@@ -259,41 +367,41 @@ internal sealed class RenderContext : TemplateContext, IDisposable
         switch (inline)
         {
             case TextInline text when ReferenceEquals(builder, _runs):
-                WriteRun(_part.RunProperties(tag, style), text.Text);
+                WriteRun(Part.RunProperties(tag, style), text.Text);
                 break;
             case TextInline text:
-                AppendRun(builder, _part.RunProperties(tag, style), text.Text);
+                AppendRun(builder, Part.RunProperties(tag, style), text.Text);
                 break;
             case LineBreakInline:
-                AppendRun(builder, _part.RunProperties(tag, style), "\n");
+                AppendRun(builder, Part.RunProperties(tag, style), "\n");
                 break;
-            case RedactionInline redaction when _state.Publication:
+            case RedactionInline redaction when State.Publication:
                 // The publication model holds only the ground here; it is shown in a black box.
-                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Redacted), " " + redaction.Text + " ");
+                AppendRun(builder, Part.RunProperties(tag, style | RunStyle.Redacted), " " + redaction.Text + " ");
                 break;
             case RedactionInline redaction:
                 // The internal version prints the withheld text, marked, with its ground beside it.
-                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.Withheld), redaction.Text);
-                AppendRun(builder, _part.RunProperties(tag, style | RunStyle.WithheldGround), (redaction.Text.Length > 0 ? " " : string.Empty) + redaction.Ground);
+                AppendRun(builder, Part.RunProperties(tag, style | RunStyle.Withheld), redaction.Text);
+                AppendRun(builder, Part.RunProperties(tag, style | RunStyle.WithheldGround), (redaction.Text.Length > 0 ? " " : string.Empty) + redaction.Ground);
                 break;
-            case FootnoteInline footnote when _part.Kind == "document":
+            case FootnoteInline footnote when Part.Kind == "document":
                 AppendFootnote(builder, footnote);
                 break;
             case FootnoteInline footnote:
                 // Headers, footers and notes cannot hold a footnote: its text goes in brackets.
-                AppendRun(builder, _part.RunProperties(tag, style), " (");
+                AppendRun(builder, Part.RunProperties(tag, style), " (");
                 foreach (var child in footnote.Content)
                 {
                     AppendInline(builder, tag, child, style);
                 }
 
-                AppendRun(builder, _part.RunProperties(tag, style), ")");
+                AppendRun(builder, Part.RunProperties(tag, style), ")");
                 break;
             case LinkInline link:
                 var links = _linkTarget ?? Links;
                 var id = _linkTarget is null
                     ? "mtLink" + (Links.Count + 1).ToString(CultureInfo.InvariantCulture)
-                    : "mtNoteLink" + (++_state.NoteLinkCount).ToString(CultureInfo.InvariantCulture);
+                    : "mtNoteLink" + (++State.NoteLinkCount).ToString(CultureInfo.InvariantCulture);
                 links.Add((id, link.Url));
                 builder.Append("<w:hyperlink r:id=\"").Append(id).Append("\" w:history=\"1\">");
                 foreach (var child in link.Content)
@@ -323,7 +431,7 @@ internal sealed class RenderContext : TemplateContext, IDisposable
     /// <summary>Writes a footnote's reference here, and its text into the footnotes the rendering collects.</summary>
     private void AppendFootnote(StringBuilder builder, FootnoteInline footnote)
     {
-        var id = _state.NextFootnoteId++;
+        var id = State.NextFootnoteId++;
         var note = new Footnote(id);
         var text = new StringBuilder();
         _linkTarget = note.Links;
@@ -340,7 +448,7 @@ internal sealed class RenderContext : TemplateContext, IDisposable
         }
 
         note.Runs = text.ToString();
-        _state.Footnotes.Add(note);
+        State.Footnotes.Add(note);
         builder.Append("<w:r><w:rPr><w:rStyle w:val=\"").Append(RichContent.FootnoteReferenceStyle).Append("\"/><w:vertAlign w:val=\"superscript\"/></w:rPr><w:footnoteReference w:id=\"")
             .Append(id.ToString(CultureInfo.InvariantCulture)).Append("\"/></w:r>");
     }
