@@ -257,6 +257,14 @@ internal sealed class ModelName
     /// <summary>For a list of objects, the object each element is.</summary>
     public ModelName? Element { get; private set; }
 
+    /// <summary>
+    /// The shape of an object of this kind built as a <see cref="ModelObject"/>: its names in their declared order,
+    /// the order a template that enumerates the object sees.
+    /// </summary>
+    public ModelShape Shape => _shape ??= new ModelShape([.. Members.Select(member => member.Name)]);
+
+    private ModelShape? _shape;
+
     private bool IsListOfOwner { get; init; }
 
     /// <summary>An object with names of its own.</summary>

@@ -11,11 +11,8 @@ internal sealed partial class TemplateModelBuilder
     /// <summary>The names every point has, null until its kind sets them.</summary>
     private static readonly string[] NullPointKeys = ["by", "owner", "owner_name", "due", "due_text", "vote", "table", "caption", "header", "rows", "image", "alt", "width_cm"];
 
-    /// <summary>A point's names, as <see cref="ModelNames.Point"/> declares them and in its order, which a template that enumerates a point sees.</summary>
-    private static readonly ModelShape PointShape = new([.. ModelNames.Point.Members.Select(member => member.Name)]);
-
     /// <summary>The names of the other kinds of point, null in every point until its own kind's are set.</summary>
-    private static readonly ulong NullPointNames = PointShape.SetOf(NullPointKeys);
+    private static readonly ulong NullPointNames = ModelNames.Point.Shape.SetOf(NullPointKeys);
 
     private static void SetTable(ModelObject value, TablePoint table)
     {
@@ -51,7 +48,7 @@ internal sealed partial class TemplateModelBuilder
         value.SetValue("width_cm", image.WidthCentimetres, true);
     }
 
-    private ScriptObject? BuildVote(Vote? vote)
+    private ModelObject? BuildVote(Vote? vote)
     {
         if (vote is null)
         {

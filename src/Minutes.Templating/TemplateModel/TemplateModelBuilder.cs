@@ -191,21 +191,25 @@ internal sealed partial class TemplateModelBuilder
 
         void Add(string key, IReadOnlyList<Person> persons, bool absent)
         {
-            var list = new ScriptArray();
-            var displays = new List<InlineText>(persons.Count);
-            foreach (var person in persons)
+            var list = new ScriptArray(persons.Count);
+            var displays = new InlineText[persons.Count];
+            for (var i = 0; i < persons.Count; i++)
             {
-                var display = Display(person, absent);
-                displays.Add(display);
-                list.Add(BuildPerson(person, display));
+                displays[i] = Display(persons[i], absent);
+                list.Add(BuildPerson(persons[i], displays[i]));
+            }
+
+            for (var i = 0; i < displays.Length; i++)
+            {
+                _text.Add(i > 0 ? ", " : string.Empty).Add(displays[i]);
             }
 
             attendees.SetValue(key, list, true);
-            attendees.SetValue(key + "_text", Join(displays, ", "), true);
+            attendees.SetValue(key + "_text", _text.ToText(), true);
         }
     }
 
-    private ScriptObject BuildPerson(Person person, InlineText display)
+    private ModelObject BuildPerson(Person person, InlineText display)
     {
         var value = NewObject(ModelNames.Person);
         value.SetValue("display", display, true);
@@ -225,7 +229,8 @@ internal sealed partial class TemplateModelBuilder
 
     /// <summary>
     /// "Dhr. Van der Burg (SJenV)"; for an attendee marked <c>redact:</c> the name is a redaction span (the ground
-    /// in the publication version, where the name is gone), followed by the organisation: "▮5.1.2e▮ (SZW)".
+    /// in the publication version, where the name is gone), followed by the organisation: "▮5.1.2e▮ (SZW)". The
+    /// words (the name, the details in brackets, on whose behalf) are separated by a space.
     /// </summary>
     private InlineText Display(Person person, bool absent)
     {
@@ -234,86 +239,123 @@ internal sealed partial class TemplateModelBuilder
             return person.Text;
         }
 
-        var words = new List<InlineText>();
-        var name = string.Join(' ', new[] { person.Honorific, person.Name }.Where(w => !string.IsNullOrEmpty(w)));
+        var text = _text;
+        var name = string.IsNullOrEmpty(person.Honorific) ? person.Name ?? string.Empty
+            : string.IsNullOrEmpty(person.Name) ? person.Honorific
+            : person.Honorific + " " + person.Name;
         if (person.Redact is { } ground)
         {
-            words.Add(new InlineText([new RedactionInline { Text = _redaction.Publication ? ground : name, Ground = ground }]));
+            text.Add(new RedactionInline { Text = _redaction.Publication ? ground : name, Ground = ground });
         }
-        else if (name.Length > 0)
+        else
         {
-            words.Add(InlineText.Plain(name));
+            text.Add(name);
         }
 
-        var details = new List<string>(3);
-        if (person.Organisation is not null)
-        {
-            details.Add(person.Organisation);
-        }
-
-        if (RoleText(person.Role) is { } role)
-        {
-            details.Add(role);
-        }
-
-        if (absent && person.Excused is { } excused)
-        {
-            details.Add(_labels[excused ? "excused" : "not_excused"]);
-        }
+        var words = person.Redact is not null || name.Length > 0;
 
         // A note joins the details in the brackets ("(VNG, chair, online)"), its markup kept (a withheld name
         // stays marked); one written in brackets already loses them.
-        var detailTexts = details.Select(InlineText.Plain).ToList();
-        if (person.Note is { } noteText && noteText.ToString().Trim() is { Length: > 0 } note)
+        var role = RoleText(person.Role);
+        var excused = absent && person.Excused is { } isExcused ? _labels[isExcused ? "excused" : "not_excused"] : null;
+        var note = person.Note is { } noteText && noteText.ToString().Trim() is { Length: > 0 } trimmed
+            ? (!noteText.HasRedactions && trimmed.StartsWith('(') && trimmed.EndsWith(')') ? InlineText.Plain(trimmed[1..^1].Trim()) : noteText)
+            : null;
+        if (person.Organisation is not null || role is not null || excused is not null || note is not null)
         {
-            detailTexts.Add(!noteText.HasRedactions && note.StartsWith('(') && note.EndsWith(')') ? InlineText.Plain(note[1..^1].Trim()) : noteText);
-        }
+            text.Add(words ? " (" : "(");
+            words = true;
+            var separator = string.Empty;
+            foreach (var detail in (ReadOnlySpan<string?>)[person.Organisation, role, excused])
+            {
+                if (detail is not null)
+                {
+                    text.Add(separator).Add(detail);
+                    separator = ", ";
+                }
+            }
 
-        if (detailTexts.Count > 0)
-        {
-            words.Add(Join([InlineText.Plain("("), Join(detailTexts, ", "), InlineText.Plain(")")], string.Empty));
+            if (note is not null)
+            {
+                text.Add(separator).Add(note);
+            }
+
+            text.Add(")");
         }
 
         if (person.OnBehalfOf is not null)
         {
-            words.Add(Join([InlineText.Plain(_labels["on_behalf_of"]), person.OnBehalfOf], " "));
+            text.Add(words ? " " : string.Empty).Add(_labels["on_behalf_of"]).Add(" ").Add(person.OnBehalfOf);
         }
 
-        return Join(words.Where(w => w.Inlines.Count > 0), " ");
+        return text.ToText();
     }
 
-    /// <summary>Texts joined by <paramref name="separator"/>, their markup kept and plain pieces side by side made one (one run).</summary>
-    private static InlineText Join(IEnumerable<InlineText> texts, string separator)
+    /// <summary>
+    /// Inline text put together piece by piece, its markup kept and plain pieces side by side made one (one run): one
+    /// for the whole model, empty between texts.
+    /// </summary>
+    private readonly InlineBuilder _text = new();
+
+    private sealed class InlineBuilder
     {
-        var inlines = new List<Inline>();
-        void Add(Inline inline)
+        private readonly List<Inline> _inlines = [];
+        private readonly StringBuilder _plain = new();
+
+        public InlineBuilder Add(string text)
         {
-            if (inline is TextInline next && inlines.Count > 0 && inlines[^1] is TextInline last)
-            {
-                inlines[^1] = new TextInline { Text = last.Text + next.Text };
-            }
-            else if (inline is not TextInline { Text.Length: 0 })
-            {
-                inlines.Add(inline);
-            }
+            _plain.Append(text);
+            return this;
         }
 
-        var first = true;
-        foreach (var text in texts)
+        public InlineBuilder Add(InlineText text)
         {
-            if (!first)
+            var inlines = text.Inlines;
+            for (var i = 0; i < inlines.Count; i++)
             {
-                Add(new TextInline { Text = separator });
+                Add(inlines[i]);
             }
 
-            first = false;
-            foreach (var inline in text.Inlines)
-            {
-                Add(inline);
-            }
+            return this;
         }
 
-        return inlines.Count == 0 ? InlineText.Empty : new InlineText(inlines);
+        public InlineBuilder Add(Inline inline)
+        {
+            if (inline is TextInline plain)
+            {
+                _plain.Append(plain.Text);
+            }
+            else
+            {
+                Flush();
+                _inlines.Add(inline);
+            }
+
+            return this;
+        }
+
+        /// <summary>The text put together; the builder is empty again.</summary>
+        public InlineText ToText()
+        {
+            Flush();
+            if (_inlines.Count == 0)
+            {
+                return InlineText.Empty;
+            }
+
+            var text = new InlineText(_inlines);
+            _inlines.Clear();
+            return text;
+        }
+
+        private void Flush()
+        {
+            if (_plain.Length > 0)
+            {
+                _inlines.Add(new TextInline { Text = _plain.ToString() });
+                _plain.Clear();
+            }
+        }
     }
 
     private static string RoleKey(PersonRole role) => role switch
@@ -329,7 +371,7 @@ internal sealed partial class TemplateModelBuilder
     /// <summary>The role as printed after a name; members and guests need no word.</summary>
     private string? RoleText(PersonRole role) => role is PersonRole.Member or PersonRole.Guest ? null : _labels[RoleKey(role)];
 
-    private ScriptObject BuildItem(AgendaItem item)
+    private ModelObject BuildItem(AgendaItem item)
     {
         var value = NewObject(ModelNames.Item);
         var outline = new ScriptArray();
@@ -373,7 +415,7 @@ internal sealed partial class TemplateModelBuilder
         var boxedTopicLevel = Boxed(topicLevel);
         foreach (var point in points)
         {
-            var value = new ModelObject(PointShape);
+            var value = NewObject(ModelNames.Point);
             value.SetValue("item_number", item.Number, true);
             value.SetValue("item_title", item.Title, true);
             value.SetValue("level", boxedLevel, true);
@@ -440,10 +482,10 @@ internal sealed partial class TemplateModelBuilder
     }
 
     /// <summary>
-    /// An object of the model sized for every name <paramref name="shape"/> declares, so that filling it never
-    /// grows its table (a point, of which a large model has thousands, is a <see cref="ModelObject"/>).
+    /// An object of the model of the kind <paramref name="kind"/> declares: its values in one array in the declared
+    /// order, rather than a table of its own for each of the thousands of points, persons and items of a large model.
     /// </summary>
-    private static ScriptObject NewObject(ModelName shape) => new(shape.Members.Count);
+    private static ModelObject NewObject(ModelName kind) => new(kind.Shape);
 
     /// <summary>A number as the object a script object holds: the small ones (levels, the first outcomes) boxed once for every model.</summary>
     private static object Boxed(int number) => (uint)number < (uint)SmallNumbers.Length ? SmallNumbers[number] : number;

@@ -18,7 +18,7 @@ public sealed class ModelNamesTests
     private const string GuideEnd = "<!-- end of model names -->";
 
     [Fact]
-    public void The_builder_fills_exactly_the_declared_names()
+    public void The_builder_fills_exactly_the_declared_names_in_their_order()
     {
         var yaml = File.ReadAllText(Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml"));
         var model = TemplateModelBuilder.Build(MinutesParser.Parse(yaml, Path.Combine(Repository.Root, "tests", "Minutes.Templating.Tests", "TemplateModel", "kitchen-sink.yaml")).Document!);
@@ -140,6 +140,14 @@ public sealed class ModelNamesTests
         }
 
         var keys = obj.Keys.ToHashSet(StringComparer.Ordinal);
+        var declaredOrder = declared.Members.Select(member => member.Name).Where(keys.Contains).ToList();
+        // What a template enumerating an object sees: the declared order. Labels come in the language's order, and
+        // attendees each list followed by its text, as they always have.
+        if (declared.Name is not "labels" and not "attendees" && !obj.Keys.Where(declaredOrder.Contains).SequenceEqual(declaredOrder))
+        {
+            problems.Add($"{(path.Length == 0 ? "the top level" : path)}: enumerated as {string.Join(", ", obj.Keys)}, declared as {string.Join(", ", declaredOrder)}");
+        }
+
         foreach (var member in declared.Members)
         {
             var at = path.Length == 0 ? member.Name : path + "." + member.Name;

@@ -56,5 +56,5 @@ public sealed class ReferredOrganisationsTests
     /// <summary>The abbreviations of <c>organisations_referred</c> in the model of <paramref name="yaml"/>, in order.</summary>
     private static IEnumerable<string?> Referred(string yaml) =>
         Assert.IsType<ScriptArray>(TemplateModelBuilder.Build(MinutesParser.Parse(yaml).Document!)["organisations_referred"])
-            .Cast<ScriptObject>().Select(o => o["abbreviation"] as string);
+            .Cast<IDictionary<string, object?>>().Select(o => o["abbreviation"] as string);
 }
