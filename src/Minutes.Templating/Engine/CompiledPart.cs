@@ -39,6 +39,13 @@ internal sealed class CompiledPart
     /// </summary>
     public int LastOutputLength { get; set; }
 
+    /// <summary>
+    /// What the fixer's scanner read from the part's root start tag, which is the template's own text: the next
+    /// rendering takes it rather than reading the tag again. Renderings on several threads may race on it; each value
+    /// they leave is a whole one.
+    /// </summary>
+    public PieceScanner.RootTag? ScannedRoot { get; set; }
+
     /// <summary>The tag whose code covers <paramref name="offset"/> of the generated source, or the nearest before it.</summary>
     public TemplateTag? FindTag(int offset)
     {

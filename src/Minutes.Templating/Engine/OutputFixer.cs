@@ -35,9 +35,22 @@ internal static class OutputFixer
     /// <param name="xml">The rendered XML, read where the engine wrote it.</param>
     /// <param name="state">What the parts of the rendering share.</param>
     /// <param name="numbering">The template's lists.</param>
+    /// <param name="part">The part rendered, which keeps what its root tag declares from one rendering to the next; null for none.</param>
     /// <exception cref="XmlException">The rendered text is not well-formed XML.</exception>
-    public static byte[] Fix(ReadOnlyMemory<char> xml, RenderState state, Numbering numbering) =>
-        PieceScanner.Scan(xml, numbering) is { } scanned ? FixPieces(scanned, state, numbering) : FixByReading(xml, state, numbering);
+    public static byte[] Fix(ReadOnlyMemory<char> xml, RenderState state, Numbering numbering, CompiledPart? part = null)
+    {
+        if (PieceScanner.Scan(xml, numbering, part?.ScannedRoot) is not { } scanned)
+        {
+            return FixByReading(xml, state, numbering);
+        }
+
+        if (part is not null)
+        {
+            part.ScannedRoot = scanned.Root;
+        }
+
+        return FixPieces(scanned, state, numbering);
+    }
 
     /// <summary>
     /// Fixes a part the scanner has split into pieces: the pieces whose fixes can be made to their text are copied as
@@ -60,7 +73,7 @@ internal static class OutputFixer
             using var writer = XmlWriter.Create(stream, WriterSettings);
             var raw = new RawWriter(writer, stream);
             writer.WriteStartDocument(true);
-            WriteStartElement(writer, scanned.Root, scanned.RootAttributes);
+            WriteStartElement(writer, scanned.RootElement, scanned.RootAttributes);
             if (scanned.RootEmpty)
             {
                 writer.WriteEndElement();
@@ -152,11 +165,12 @@ internal static class OutputFixer
         public void Done() => _writing = false;
     }
 
-    private static void WriteStartElement(XmlWriter writer, (string Prefix, string Local, string Namespace) name, List<(string Prefix, string Local, string Namespace, string Value)> attributes)
+    private static void WriteStartElement(XmlWriter writer, (string Prefix, string Local, string Namespace) name, IReadOnlyList<(string Prefix, string Local, string Namespace, string Value)> attributes)
     {
         writer.WriteStartElement(name.Prefix, name.Local, name.Namespace);
-        foreach (var (prefix, local, ns, value) in attributes)
+        for (var i = 0; i < attributes.Count; i++)
         {
+            var (prefix, local, ns, value) = attributes[i];
             writer.WriteAttributeString(prefix, local, ns, value);
         }
     }

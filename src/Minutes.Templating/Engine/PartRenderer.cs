@@ -78,7 +78,7 @@ internal static class PartRenderer
 
             part.LastOutputLength = output.Length;
             state.Written += output.Length;
-            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Fix(output.Written, state, template.Numbering), context.Links, context.Images));
+            rendered.Add(new RenderedPart(part.EntryName, OutputFixer.Fix(output.Written, state, template.Numbering, part), context.Links, context.Images));
         }
 
         return rendered;

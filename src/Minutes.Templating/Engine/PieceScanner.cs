@@ -98,7 +98,7 @@ internal sealed class PieceScanner
     /// <summary>What ends text as the writer writes it, or is written otherwise: markup, references, line ends and characters XML does not allow.</summary>
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\n\u000B\u000C\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
-    private enum Space : byte
+    internal enum Space : byte
     {
         Other,
         W,
@@ -110,7 +110,7 @@ internal sealed class PieceScanner
     }
 
     /// <summary>What a WordprocessingML element is to the scanner.</summary>
-    private enum WName : byte
+    internal enum WName : byte
     {
         Other,
         Paragraph,
@@ -133,11 +133,48 @@ internal sealed class PieceScanner
     private string _defaultNamespace = string.Empty;
     private (int Start, int Length, string Uri, Space Space) _lastPrefix = (0, -1, string.Empty, Space.Other);
 
-    private PieceScanner(ReadOnlyMemory<char> text, Numbering numbering)
+    private PieceScanner(ReadOnlyMemory<char> text, Numbering numbering, RootTag? knownRoot)
     {
         _memory = text;
         _numbering = numbering;
+        Root = knownRoot;
         Pieces = new List<Piece>(16 + (text.Length / 256));
+    }
+
+    /// <summary>
+    /// What the scanner read from a part's root start tag: the namespaces it declares, the root's name and attributes.
+    /// The root tag is the template's own text, the same in every rendering of a part, so the part keeps what was read
+    /// (<see cref="CompiledPart.ScannedRoot"/>) and the next scan takes it when the tag is the same text, rather than
+    /// reading the thirty-odd namespace declarations of a Word part into new strings each time.
+    /// </summary>
+    internal sealed record RootTag
+    {
+        /// <summary>The start tag's text, up to its closing <c>&gt;</c>.</summary>
+        public required string Tag { get; init; }
+
+        /// <summary>The root's name, where it stands in <see cref="Tag"/>.</summary>
+        public required Name Name { get; init; }
+
+        public required bool Empty { get; init; }
+
+        public required string DefaultNamespace { get; init; }
+
+        public required (string Prefix, string Uri, Space Space)[] Prefixes { get; init; }
+
+        public required string? WPrefix { get; init; }
+
+        public required (string Prefix, string Local, string Namespace, string Value)[] Attributes { get; init; }
+
+        public required (string Prefix, string Local, string Namespace) Element { get; init; }
+
+        public required string QualifiedName { get; init; }
+
+        /// <summary>
+        /// The start tags the scan that left this met, by hash (see <see cref="PieceScanner.Known(ReadOnlySpan{char}, int)"/>): how a
+        /// tag is taken depends only on its text and on what the root declares, so the next scan starts knowing them.
+        /// Never changed once left: a scan copies it.
+        /// </summary>
+        public KnownTag?[]? Known { get; init; }
     }
 
     /// <summary>The pieces in document order.</summary>
@@ -149,17 +186,20 @@ internal sealed class PieceScanner
     /// <summary>The root's start tag as it stands, which declares the namespaces every piece uses.</summary>
     public ReadOnlyMemory<char> RootStartTag { get; private set; }
 
+    /// <summary>What the root's start tag holds: after a scan that followed the part, the one it read or took.</summary>
+    public RootTag? Root { get; private set; }
+
     /// <summary>The root's qualified name.</summary>
-    public string RootName { get; private set; } = string.Empty;
+    public string RootName => Root!.QualifiedName;
 
     /// <summary>The root's prefix, local name and namespace, as the writer is given them.</summary>
-    public (string Prefix, string Local, string Namespace) Root { get; private set; }
+    public (string Prefix, string Local, string Namespace) RootElement => Root!.Element;
 
     /// <summary>The root's attributes as the writer is given them: prefix, local name, namespace and value.</summary>
-    public List<(string Prefix, string Local, string Namespace, string Value)> RootAttributes { get; } = [];
+    public IReadOnlyList<(string Prefix, string Local, string Namespace, string Value)> RootAttributes => Root!.Attributes;
 
     /// <summary>True when the root is an empty element.</summary>
-    public bool RootEmpty { get; private set; }
+    public bool RootEmpty => Root!.Empty;
 
     /// <summary>The body's prefix, local name and namespace.</summary>
     public (string Prefix, string Local, string Namespace) Body { get; private set; }
@@ -168,7 +208,7 @@ internal sealed class PieceScanner
     public List<(string Prefix, string Local, string Namespace, string Value)> BodyAttributes { get; } = [];
 
     /// <summary>The prefix the root gives the WordprocessingML namespace, for a list level's numbering properties.</summary>
-    public string? WPrefix { get; private set; }
+    public string? WPrefix => Root!.WPrefix;
 
     /// <summary>The text the pieces stand in.</summary>
     public ReadOnlyMemory<char> Text => _memory;
@@ -179,18 +219,27 @@ internal sealed class PieceScanner
     /// </summary>
     public bool CopiesAll =>
         BodyAttributes.Count == 0 &&
-        RootAttributes.TrueForAll(a => a.Namespace == XNamespace.Xmlns.NamespaceName) &&
+        Root!.Attributes.All(a => a.Namespace == XNamespace.Xmlns.NamespaceName) &&
         !Pieces.Exists(p => p.Kind == PieceKind.Fix);
 
     /// <summary>Scans <paramref name="text"/>; null when it is not XML the scanner follows (it is then read whole).</summary>
-    public static PieceScanner? Scan(ReadOnlyMemory<char> text, Numbering numbering)
+    /// <param name="text">The part's rendered XML.</param>
+    /// <param name="numbering">The template's lists.</param>
+    /// <param name="knownRoot">What an earlier scan of the part read from its root start tag, or null.</param>
+    public static PieceScanner? Scan(ReadOnlyMemory<char> text, Numbering numbering, RootTag? knownRoot = null)
     {
-        var scanner = new PieceScanner(text, numbering);
-        return scanner.ScanPart(text.Span) ? scanner : null;
+        var scanner = new PieceScanner(text, numbering, knownRoot);
+        if (!scanner.ScanPart(text.Span))
+        {
+            return null;
+        }
+
+        scanner.Root = scanner.Root! with { Known = scanner._known };
+        return scanner;
     }
 
     /// <summary>A name in the text: where it starts, its length, and where its colon is in it (-1 for none).</summary>
-    private readonly record struct Name(int Start, int Length, int Colon)
+    internal readonly record struct Name(int Start, int Length, int Colon)
     {
         public int LocalStart => Start + Colon + 1;
 
@@ -227,15 +276,23 @@ internal sealed class PieceScanner
         }
 
         var rootStart = pos;
-        if (!ReadStartTag(text, ref pos, out var rootName, out var rootEmpty, out _) || !DeclareRoot(text, rootName))
+        Name rootName;
+        if (Root is { } known && text[pos..].StartsWith(known.Tag, StringComparison.Ordinal))
+        {
+            // The same text is read the same way: what the tag declares is taken as it was read before.
+            pos += known.Tag.Length;
+            rootName = known.Name with { Start = rootStart + known.Name.Start };
+            _defaultNamespace = known.DefaultNamespace;
+            _prefixes.AddRange(known.Prefixes);
+            known.Known?.CopyTo(_known, 0);
+        }
+        else if (!ReadStartTag(text, ref pos, out rootName, out var rootEmpty, out _) || !DeclareRoot(text, rootName, rootStart, pos, rootEmpty))
         {
             return false;
         }
 
         RootStartTag = _memory[rootStart..pos];
-        RootName = text.Slice(rootName.Start, rootName.Length).ToString();
-        RootEmpty = rootEmpty;
-        if (!rootEmpty)
+        if (!Root!.Empty)
         {
             var body = default(Name);
             var inBody = false;
@@ -294,9 +351,13 @@ internal sealed class PieceScanner
         return Local(text, name).SequenceEqual("body") && Resolve(text, name, element: true) is { Space: Space.W };
     }
 
-    /// <summary>Reads the root's namespace declarations and its name; false when they are not as the scanner needs them.</summary>
-    private bool DeclareRoot(ReadOnlySpan<char> text, Name name)
+    /// <summary>
+    /// Reads the root's namespace declarations, its name and attributes into <see cref="Root"/>; false when they are not
+    /// as the scanner needs them.
+    /// </summary>
+    private bool DeclareRoot(ReadOnlySpan<char> text, Name name, int start, int end, bool empty)
     {
+        string? wPrefix = null;
         foreach (var attribute in _attributes)
         {
             var qname = text.Slice(attribute.Name.Start, attribute.Name.Length);
@@ -319,7 +380,7 @@ internal sealed class PieceScanner
                 _prefixes.Add((prefix, uri, space));
                 if (space == Space.W)
                 {
-                    WPrefix = prefix;
+                    wPrefix = prefix;
                 }
             }
         }
@@ -329,12 +390,24 @@ internal sealed class PieceScanner
             return false;
         }
 
-        if (!Attributes(text, RootAttributes, root: true) || Resolve(text, name, element: true) is not { } ns)
+        var attributes = new List<(string Prefix, string Local, string Namespace, string Value)>(_attributes.Count);
+        if (!Attributes(text, attributes, root: true) || Resolve(text, name, element: true) is not { } ns)
         {
             return false;
         }
 
-        Root = (name.Colon < 0 ? string.Empty : text.Slice(name.Start, name.Colon).ToString(), Local(text, name).ToString(), ns.Uri);
+        Root = new RootTag
+        {
+            Tag = text[start..end].ToString(),
+            Name = name with { Start = name.Start - start },
+            Empty = empty,
+            DefaultNamespace = _defaultNamespace,
+            Prefixes = [.. _prefixes],
+            WPrefix = wPrefix,
+            Attributes = [.. attributes],
+            Element = (name.Colon < 0 ? string.Empty : text.Slice(name.Start, name.Colon).ToString(), Local(text, name).ToString(), ns.Uri),
+            QualifiedName = text.Slice(name.Start, name.Length).ToString(),
+        };
         return true;
     }
 
@@ -994,7 +1067,7 @@ internal sealed class PieceScanner
     /// A start tag as the scanner found it: written as the writer writes it, its names declared, nothing in it that
     /// is changed as it is copied, so that every tag of the same text is taken the same way.
     /// </summary>
-    private sealed record KnownTag(string Text, int NameLength, int Colon, bool Empty, Space Space, WName WName, bool Counts, bool? Preserve);
+    internal sealed record KnownTag(string Text, int NameLength, int Colon, bool Empty, Space Space, WName WName, bool Counts, bool? Preserve);
 
     /// <summary>The start tags met before, by a hash of their text: a part repeats the same few tags over and over.</summary>
     private readonly KnownTag?[] _known = new KnownTag?[128];

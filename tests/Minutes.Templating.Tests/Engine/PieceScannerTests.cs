@@ -219,6 +219,29 @@ public sealed class PieceScannerTests
         AssertFixedAsReading(part);
     }
 
+    /// <summary>
+    /// A part keeps what the scanner read from its root start tag for its next rendering, which takes it only while the
+    /// tag is the same text: a part whose root declares other namespaces is read again and written with its own.
+    /// </summary>
+    [Fact]
+    public void A_part_takes_what_its_last_scan_read_from_the_root_only_while_the_root_tag_is_the_same()
+    {
+        var part = new CompiledPart("word/document.xml", "document", Scriban.Template.Parse(string.Empty), [], plainText: false);
+        var pieces = "<w:p w14:paraId=\"00000001\"><w:pPr><w:pStyle w:val=\"ListNumber\" /></w:pPr><w:r><w:t>x</w:t></w:r></w:p><mt:iteration/>" +
+            "<w:p><w:pPr><w:pStyle w:val=\"ListNumber\" /></w:pPr><w:r><w:t>y</w:t></w:r></w:p>";
+        var first = Document(pieces);
+        var other = first.Replace("<w:document ", "<w:document xmlns:o=\"urn:schemas-microsoft-com:office:office\" ", StringComparison.Ordinal);
+
+        foreach (var text in (string[])[first, first, other, first, other])
+        {
+            var kept = OutputFixer.Fix(text.AsMemory(), new RenderState(), Lists, part);
+
+            Assert.Equal(OutputFixer.Fix(text.AsMemory(), new RenderState(), Lists), kept);
+            Assert.Equal(text.Contains("xmlns:o=", StringComparison.Ordinal), Encoding.UTF8.GetString(kept).Contains("xmlns:o=", StringComparison.Ordinal));
+            Assert.Equal(text[text.IndexOf("<w:document", StringComparison.Ordinal)..text.IndexOf("<w:body", StringComparison.Ordinal)], part.ScannedRoot!.Tag);
+        }
+    }
+
     private static string Document(string pieces) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document " + Namespaces + "><w:body>" + pieces + "</w:body></w:document>";
 
