@@ -24,7 +24,10 @@ internal static class PieceCopier
     {
         var text = scanned.Text.Span;
         var at = piece.Start;
-        var paragraphId = string.Empty;
+
+        // Ids are formatted where they are written: a part of thousands of paragraphs makes no string for each.
+        Span<char> number = stackalloc char[11];
+        var paragraphId = -1;
         for (var i = piece.FirstEdit; i < piece.FirstEdit + piece.Edits; i++)
         {
             var edit = scanned.Edits[i];
@@ -35,27 +38,30 @@ internal static class PieceCopier
                     var prefix = scanned.WPrefix!;
                     if (piece.NewProperties)
                     {
-                        sink.Write("<" + prefix + ":pPr>");
+                        Tag(sink, "<", prefix, ":pPr>");
                     }
 
-                    sink.Write("<" + prefix + ":numPr><" + prefix + ":ilvl " + prefix + ":val=\"");
+                    Tag(sink, "<", prefix, ":numPr>");
+                    Tag(sink, "<", prefix, ":ilvl ");
+                    Tag(sink, string.Empty, prefix, ":val=\"");
                     sink.Write(text.Slice(piece.LevelStart, piece.LevelLength));
-                    sink.Write("\" /></" + prefix + ":numPr>");
+                    Tag(sink, "\" /></", prefix, ":numPr>");
                     if (piece.NewProperties)
                     {
-                        sink.Write("</" + prefix + ":pPr>");
+                        Tag(sink, "</", prefix, ":pPr>");
                     }
 
                     break;
                 case EditKind.NewParagraphId:
-                    paragraphId = (nextParagraphId++).ToString("X8", CultureInfo.InvariantCulture);
-                    sink.Write(paragraphId);
+                    paragraphId = nextParagraphId++;
+                    WriteParagraphId(sink, paragraphId, number);
                     break;
-                case EditKind.SameParagraphId:
-                    sink.Write(paragraphId);
+                case EditKind.SameParagraphId when paragraphId >= 0:
+                    WriteParagraphId(sink, paragraphId, number);
                     break;
                 case EditKind.DrawingId:
-                    sink.Write((nextDrawingId++).ToString(CultureInfo.InvariantCulture));
+                    (nextDrawingId++).TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
+                    sink.Write(number[..written]);
                     break;
             }
 
@@ -63,6 +69,21 @@ internal static class PieceCopier
         }
 
         sink.Write(text[at..(piece.Start + piece.Length)]);
+    }
+
+    /// <summary>A paragraph id as Word writes one: eight hexadecimal digits.</summary>
+    private static void WriteParagraphId(TextSink sink, int id, Span<char> number)
+    {
+        id.TryFormat(number, out var written, "X8", CultureInfo.InvariantCulture);
+        sink.Write(number[..written]);
+    }
+
+    /// <summary>Writes a qualified name with what stands before and after it.</summary>
+    private static void Tag(TextSink sink, string before, string prefix, string after)
+    {
+        sink.Write(before);
+        sink.Write(prefix);
+        sink.Write(after);
     }
 
     /// <summary>
@@ -93,7 +114,7 @@ internal static class PieceCopier
     private static void CopyAll(PieceScanner scanned, TextSink sink, ref int paragraphId, ref int drawingId)
     {
         sink.Write(Declaration);
-        StartTag(sink, scanned.Root, scanned.RootAttributes);
+        StartTag(sink, scanned.RootElement, scanned.RootAttributes);
         if (scanned.RootEmpty)
         {
             sink.Write(" />");
@@ -118,15 +139,16 @@ internal static class PieceCopier
             }
         }
 
-        EndTag(sink, scanned.Root);
+        EndTag(sink, scanned.RootElement);
     }
 
-    private static void StartTag(TextSink sink, (string Prefix, string Local, string Namespace) name, List<(string Prefix, string Local, string Namespace, string Value)> attributes)
+    private static void StartTag(TextSink sink, (string Prefix, string Local, string Namespace) name, IReadOnlyList<(string Prefix, string Local, string Namespace, string Value)> attributes)
     {
         sink.Write("<");
         QualifiedName(sink, name.Prefix, name.Local);
-        foreach (var (prefix, local, _, value) in attributes)
+        for (var i = 0; i < attributes.Count; i++)
         {
+            var (prefix, local, _, value) = attributes[i];
             sink.Write(" ");
             QualifiedName(sink, prefix, local);
             sink.Write("=\"");
