@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using Minutes.Templating.Model;
-using Minutes.Templating.Parsing;
 using Minutes.Templating.Rendering;
 
 namespace Minutes.Templating.Tests.Engine;
@@ -13,19 +12,7 @@ namespace Minutes.Templating.Tests.Engine;
 /// </summary>
 public sealed class ContextReuseTests
 {
-    private static readonly MinutesDocument Minutes = MinutesParser.Parse("""
-        language: nl
-        meeting: { body: Regietafel, date: 2023-04-21 }
-        attendees:
-          present:
-            - { honorific: Dhr., name: Jan Jansen, org: SZW, redact: 5.1.2e }
-            - { honorific: Mevr., name: Els Smit, org: VNG }
-        agenda:
-          - title: Opening
-            points:
-              - "[[Piet Pieters|5.1.2e]] (**DGM**) licht de brief toe."
-              - decision: Het voorstel wordt aangenomen.
-        """).Document!;
+    private static readonly MinutesDocument Minutes = Redaction.PublicationTests.Minutes;
 
     private static readonly RenderOptions Publication = new() { Mode = RenderMode.Publication };
 

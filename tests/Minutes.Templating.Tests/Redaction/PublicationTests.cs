@@ -9,7 +9,8 @@ namespace Minutes.Templating.Tests.Redaction;
 /// <summary>The publication version withholds names in the model, so no template can bring them back.</summary>
 public sealed class PublicationTests
 {
-    private static readonly MinutesDocument Minutes = MinutesParser.Parse("""
+    /// <summary>Minutes with a withheld attendee (Jan Jansen) and a withheld name in a point (Piet Pieters).</summary>
+    internal static readonly MinutesDocument Minutes = MinutesParser.Parse("""
         language: nl
         meeting: { body: Regietafel, date: 2023-04-21 }
         attendees:
