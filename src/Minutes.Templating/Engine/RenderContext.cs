@@ -128,8 +128,6 @@ internal sealed class RenderContext : TemplateContext, IDisposable
         _part = null;
         _state = null;
         _tag = null;
-        Links = [];
-        Images = [];
         if (_runs.Capacity > LargestKeptRuns)
         {
             _runs = new StringBuilder();
