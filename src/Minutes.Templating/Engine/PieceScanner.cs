@@ -219,7 +219,7 @@ internal sealed class PieceScanner
     /// </summary>
     public bool CopiesAll =>
         BodyAttributes.Count == 0 &&
-        Root!.Attributes.All(a => a.Namespace == XNamespace.Xmlns.NamespaceName) &&
+        Array.TrueForAll(Root!.Attributes, a => a.Namespace == XNamespace.Xmlns.NamespaceName) &&
         !Pieces.Exists(p => p.Kind == PieceKind.Fix);
 
     /// <summary>Scans <paramref name="text"/>; null when it is not XML the scanner follows (it is then read whole).</summary>
