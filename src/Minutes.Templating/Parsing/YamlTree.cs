@@ -217,7 +217,7 @@ internal static class YamlTree
         {
             syntaxError = true;
             reader.MarkIncomplete();
-            diagnostics.Add(Error(DiagnosticCodes.SyntaxError, SyntaxMessage(ex), Location(file, ex.Start)));
+            diagnostics.Add(SyntaxError(ex, text, file));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
@@ -240,7 +240,40 @@ internal static class YamlTree
     private static Diagnostic Error(string code, string message, SourceLocation location) =>
         new(DiagnosticSeverity.Error, code, message, location);
 
-    private static string SyntaxMessage(YamlException ex)
+    /// <summary>
+    /// The diagnostic of a syntax error: the mistakes people make most (a tab in the indentation, a quote not closed, a
+    /// colon and a space inside a value, a value starting with <c>@</c> or a backquote, a key indented under text) in
+    /// plain words at their place; any other in the YAML reader's words at the place it gives.
+    /// </summary>
+    private static Diagnostic SyntaxError(YamlException ex, string text, string file)
+    {
+        var message = ReaderWords(ex);
+        var at = (int)Math.Clamp(ex.Start.Index, 0, text.Length);
+        var found = at < text.Length ? text[at] : '\0';
+        if (message.Contains(" tab ", StringComparison.Ordinal) && IndentingTab(text, at) is { } tab)
+        {
+            return Error(DiagnosticCodes.SyntaxError, "YAML syntax error: a tab cannot indent YAML; indent with spaces", PlaceOf(file, text, tab));
+        }
+
+        var words = found switch
+        {
+            '"' or '\'' when message.Contains("quoted scalar", StringComparison.Ordinal)
+                && (message.Contains("end of stream", StringComparison.Ordinal) || message.Contains("wrong indentation", StringComparison.Ordinal)) =>
+                $"the quoted text that starts here is not closed; end it with {found}",
+            '@' or '`' when message.Contains("cannot start any token", StringComparison.Ordinal) =>
+                $"a value cannot start with {found}; put the whole value in quotes",
+            ':' when message.Contains("invalid mapping", StringComparison.Ordinal) =>
+                text.AsSpan(LineStart(text, at), at - LineStart(text, at)).Contains(": ", StringComparison.Ordinal)
+                    ? "a colon and a space inside a value start a new key; put the whole value in quotes"
+                    : "this key is indented under text; line it up with the keys above it",
+            _ => message.Length == 0 ? "the text is not well-formed YAML" : char.ToLowerInvariant(message[0]) + message[1..],
+        };
+
+        return Error(DiagnosticCodes.SyntaxError, "YAML syntax error: " + words, Location(file, ex.Start));
+    }
+
+    /// <summary>The YAML reader's own words for a syntax error, without the place it prefixes them with.</summary>
+    private static string ReaderWords(YamlException ex)
     {
         // YamlDotNet prefixes its messages with "(Line: 3, Col: 1, Idx: 20) - (…): "; the
         // location is already in the diagnostic, so keep only the words.
@@ -251,8 +284,38 @@ internal static class YamlTree
             message = message[(cut + 3)..];
         }
 
-        message = message.Trim().TrimEnd('.');
-        return "YAML syntax error: " + (message.Length == 0 ? "the text is not well-formed YAML" : char.ToLowerInvariant(message[0]) + message[1..]);
+        return message.Trim().TrimEnd('.');
+    }
+
+    /// <summary>The index of the first tab in a line's indentation from the line of <paramref name="from"/> on, if there is one.</summary>
+    private static int? IndentingTab(string text, int from)
+    {
+        var indenting = true;
+        for (var i = LineStart(text, from); i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\t' when indenting:
+                    return i;
+                case '\n':
+                    indenting = true;
+                    break;
+                case not ' ':
+                    indenting = false;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LineStart(string text, int at) => at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+
+    /// <summary>The line and column (both from 1) of a place in the text.</summary>
+    private static SourceLocation PlaceOf(string file, string text, int at)
+    {
+        var before = text.AsSpan(0, at);
+        return new SourceLocation(file, before.Count('\n') + 1, at - LineStart(text, at) + 1);
     }
 
     private static ScalarKind Resolve(Scalar scalar)

@@ -41,6 +41,18 @@ public class ParserDiagnosticsTests
         Single("meeting:\n  body: [a, b\nagenda: x\n", DiagnosticCodes.SyntaxError, 2, 11);
 
     [Theory]
+    [InlineData("meeting:\n\tbody: B\n", 2, 1, "a tab cannot indent YAML; indent with spaces")]
+    [InlineData("meeting:\n  body: B\n  date: x\n\t  y: 1\n", 4, 1, "a tab cannot indent YAML; indent with spaces")]
+    [InlineData("meeting:\n  body: \"Board\n  date: 2024-01-15\n", 2, 9, "the quoted text that starts here is not closed; end it with \"")]
+    [InlineData("meeting:\n  body: 'Board\n", 2, 9, "the quoted text that starts here is not closed; end it with '")]
+    [InlineData("meeting:\n  body: Board: annual meeting\n", 2, 14, "a colon and a space inside a value start a new key; put the whole value in quotes")]
+    [InlineData("meeting:\n  body: Board\n    date: 2024-01-15\n", 3, 9, "this key is indented under text; line it up with the keys above it")]
+    [InlineData("meeting:\n  body: @Board\n", 2, 9, "a value cannot start with @; put the whole value in quotes")]
+    [InlineData("meeting:\n  body: \"a\\qb\"\n", 2, 9, "while scanning a quoted scalar, found unknown escape character")]
+    public void The_syntax_errors_made_most_are_said_in_plain_words_at_their_place(string yaml, int line, int column, string words) =>
+        Assert.Equal("YAML syntax error: " + words, Single(yaml, DiagnosticCodes.SyntaxError, line, column).Message);
+
+    [Theory]
     [InlineData("agendaa: []\n" + MinimalHead + Agenda, 1, 1, "unknown key 'agendaa'; did you mean 'agenda'?")]
     [InlineData("documnt:\n  type: minutes\n" + MinimalHead + Agenda, 1, 1, "unknown key 'documnt'; did you mean 'document'?")]
     [InlineData("meeting:\n  bodyy: B\n  body: B\n  date: 2024-01-01\n" + Agenda, 2, 3, "unknown key 'bodyy' in meeting; did you mean 'body'?")]
