@@ -405,7 +405,12 @@ internal sealed partial class MinutesReader
         {
             if (scalar.Kind == ScalarKind.Null)
             {
-                Error(DiagnosticCodes.WrongType, "a point must be text or a mapping, but this one is empty", node.Location);
+                // A stand-in for what could not be read (an alias) was reported where it was read.
+                if (scalar.IsComplete)
+                {
+                    Error(DiagnosticCodes.WrongType, "a point must be text or a mapping, but this one is empty" + CommentHint(scalar), node.Location);
+                }
+
                 return null;
             }
 
@@ -683,8 +688,32 @@ internal sealed partial class MinutesReader
         }
 
         var found = node is SourceScalar { Kind: ScalarKind.Null } ? "has no value" : "is " + node.Describe();
-        Error(DiagnosticCodes.WrongType, $"{what} must be {expected}, but {found}", node.Location);
+        Error(DiagnosticCodes.WrongType, $"{what} must be {expected}, but {found}{(expected.Contains("text", StringComparison.Ordinal) ? QuoteHint(node) : null)}", node.Location);
     }
+
+    /// <summary>
+    /// What to add to "must be text" when YAML read the text as something else because of how it starts: a link or a
+    /// withheld name at the start (<c>[…]</c>) is a YAML list, <c>{…}</c> a mapping, and a <c>#</c> after a space
+    /// starts a comment.
+    /// </summary>
+    private string QuoteHint(SourceNode node) => node switch
+    {
+        SourceSequence when At(node.Offset) == '[' =>
+            "; YAML reads a value that starts with '[' as a list: put the whole text in quotes (\"[[Jan Jansen|5.1.2e]] opent …\")",
+        SourceMapping when At(node.Offset) == '{' => "; YAML reads a value that starts with '{' as a mapping: put the whole text in quotes",
+        SourceScalar { Kind: ScalarKind.Null } scalar => CommentHint(scalar),
+        _ => string.Empty,
+    };
+
+    /// <summary>For a value that is empty because a <c>#</c> started a comment where the text was meant to start.</summary>
+    private string CommentHint(SourceScalar empty)
+    {
+        var lineEnd = _source.IndexOf('\n', Math.Min(empty.Offset, _source.Length));
+        var rest = _source.AsSpan(Math.Min(empty.Offset, _source.Length), (lineEnd < 0 ? _source.Length : lineEnd) - Math.Min(empty.Offset, _source.Length)).TrimStart(' ');
+        return rest.StartsWith('#') ? "; YAML reads a '#' after a space as the start of a comment: put the whole text in quotes" : string.Empty;
+    }
+
+    private char At(int offset) => offset >= 0 && offset < _source.Length ? _source[offset] : '\0';
 
     private SourceScalar? AsScalar(SourceNode node, string key, string expected)
     {

@@ -429,7 +429,7 @@ internal static class YamlTree
                     case AnchorAlias alias:
                         diagnostics.Add(Error(
                             DiagnosticCodes.UnsupportedYaml,
-                            $"YAML aliases ('*{alias.Value}') are not supported; write the value out in full",
+                            $"YAML reads '*{alias.Value}' as an alias, and minutes do not support aliases: if the '*' starts bold or italic text, put the whole text in quotes (\"**Let op**: …\"); otherwise write the value out in full",
                             Location(file, alias.Start)));
                         if (!CountNode(current))
                         {
@@ -490,7 +490,7 @@ internal static class YamlTree
 
             diagnostics.Add(Error(
                 DiagnosticCodes.UnsupportedYaml,
-                $"YAML tag '{tag.Value}' is not supported; remove it",
+                $"YAML tag '{tag.Value}' is not supported; remove it, or put the whole value in quotes if the '!' belongs to the text",
                 Location(file, start)));
         }
 

@@ -70,7 +70,7 @@ public sealed class TemplateLabelsTests
     [Theory]
     [InlineData("nl:\n  present: [Aanwezigen\n", "labels.yaml:3:1: error: YAML syntax error: ")]
     [InlineData("nl:\n  present: Aanwezigen\n  present: Deelnemers\n", "labels.yaml:3:3: error: duplicate key 'present'; it is already defined on line 2, column 3 [MT1003]")]
-    [InlineData("nl: &a\n  present: Aanwezigen\nen: *a\n", "labels.yaml:3:5: error: YAML aliases ('*a') are not supported; write the value out in full [MT1014]")]
+    [InlineData("nl: &a\n  present: Aanwezigen\nen: *a\n", "labels.yaml:3:5: error: YAML reads '*a' as an alias, and minutes do not support aliases: if the '*' starts bold or italic text, put the whole text in quotes (\"**Let op**: …\"); otherwise write the value out in full [MT1014]")]
     [InlineData("nl:\n  present: [Aanwezigen, Deelnemers]\n", "labels.yaml:2:12: error: a label is a text, such as 'present: Aanwezig', not a list [MT2009]")]
     [InlineData("nl:\n  present:\n", "labels.yaml:2:11: error: a label is a text, such as 'present: Aanwezig', not nothing (null) [MT2009]")]
     [InlineData("- nl\n- en\n", "labels.yaml:1:1: error: a labels file maps language tags (nl, en, …) to labels, not a list [MT2009]")]

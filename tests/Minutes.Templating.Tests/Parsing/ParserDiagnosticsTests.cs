@@ -121,14 +121,14 @@ public class ParserDiagnosticsTests
     [InlineData("meeting:\n" + Agenda, 1, 9, "'meeting' must be a mapping, but has no value")]
     [InlineData(MinimalHead + "agenda:\n  title: A\n", 5, 3, "'agenda' must be a list, but is a mapping")]
     [InlineData(MinimalHead + "agenda:\n  - Opening\n", 5, 5, "an agenda item must be a mapping with at least 'title', but is text")]
-    [InlineData(MinimalHead + "agenda:\n  - title: [A, B]\n", 5, 12, "'title' must be text, but is a list")]
+    [InlineData(MinimalHead + "agenda:\n  - title: [A, B]\n", 5, 12, "'title' must be text, but is a list; YAML reads a value that starts with '[' as a list: put the whole text in quotes (\"[[Jan Jansen|5.1.2e]] opent …\")")]
     [InlineData(MinimalHead + "agenda:\n  - title: A\n    documents: Paper\n", 6, 16, "'documents' must be a list, but is text")]
-    [InlineData(MinimalHead + "agenda:\n  - title: A\n    points:\n      - [a, b]\n", 7, 9, "a point must be text or a mapping, but is a list")]
+    [InlineData(MinimalHead + "agenda:\n  - title: A\n    points:\n      - [a, b]\n", 7, 9, "a point must be text or a mapping, but is a list; YAML reads a value that starts with '[' as a list: put the whole text in quotes (\"[[Jan Jansen|5.1.2e]] opent …\")")]
     [InlineData("minutes: one\n" + MinimalHead + Agenda, 1, 10, "'minutes' must be a whole number, but is text")]
     [InlineData("minutes: \"1\"\n" + MinimalHead + Agenda, 1, 10, "'minutes' must be a whole number, but is text")]
     [InlineData("attendees:\n  absent:\n    - name: A\n      excused: yes\n" + MinimalHead + Agenda, 4, 16, "'excused' must be true or false, but is text")]
     [InlineData("attendees:\n  present: Jan\n" + MinimalHead + Agenda, 2, 12, "'present' must be a list, but is text")]
-    [InlineData("labels:\n  present: [a]\n" + MinimalHead + Agenda, 2, 12, "'present' must be text, but is a list")]
+    [InlineData("labels:\n  present: [a]\n" + MinimalHead + Agenda, 2, 12, "'present' must be text, but is a list; YAML reads a value that starts with '[' as a list: put the whole text in quotes (\"[[Jan Jansen|5.1.2e]] opent …\")")]
     [InlineData("organisations: [VNG]\n" + MinimalHead + Agenda, 1, 16, "'organisations' must be a mapping, but is a list")]
     [InlineData(MinimalHead + "agenda:\n  - title: A\n    number: true\n", 6, 13, "'number' must be a number or text such as '4a', but is a yes/no value")]
     public void Wrong_types_are_reported_at_the_value(string yaml, int line, int column, string message) =>
@@ -428,12 +428,36 @@ public class ParserDiagnosticsTests
         var aliases = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.UnsupportedYaml).ToList();
         Assert.Equal(9, aliases.Count);
         Assert.Equal((5, 8), (aliases[0].Location.Line, aliases[0].Location.Column));
-        Assert.Equal("YAML aliases ('*a') are not supported; write the value out in full", aliases[0].Message);
+        Assert.Equal("YAML reads '*a' as an alias, and minutes do not support aliases: if the '*' starts bold or italic text, put the whole text in quotes (\"**Let op**: …\"); otherwise write the value out in full", aliases[0].Message);
     }
 
     [Fact]
     public void Alias_used_as_a_value_reports_no_follow_up_errors() =>
         Single("meeting: &m\n  body: B\n  date: 2024-01-01\nagenda: *m\n", DiagnosticCodes.UnsupportedYaml, 4, 9);
+
+    [Fact]
+    public void A_point_that_starts_with_emphasis_is_one_error_that_says_to_quote_it()
+    {
+        var diagnostic = Single(WithPoints("- *nieuw*"), DiagnosticCodes.UnsupportedYaml, 7, 9);
+
+        Assert.StartsWith("YAML reads '*nieuw*' as an alias", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("put the whole text in quotes", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("- [[Jan Jansen|5.1.2e]]", 9, "a point must be text or a mapping, but is a list; YAML reads a value that starts with '[' as a list: put the whole text in quotes")]
+    [InlineData("- text: [de notitie]", 15, "'text' must be text, but is a list; YAML reads a value that starts with '[' as a list: put the whole text in quotes")]
+    [InlineData("- text: {a: b}", 15, "'text' must be text, but is a mapping; YAML reads a value that starts with '{' as a mapping: put the whole text in quotes")]
+    [InlineData("- #3 is besproken", 8, "a point must be text or a mapping, but this one is empty; YAML reads a '#' after a space as the start of a comment: put the whole text in quotes")]
+    [InlineData("- text:   # nothing", 14, "'text' must be text, but has no value; YAML reads a '#' after a space as the start of a comment: put the whole text in quotes")]
+    public void Text_that_yaml_reads_as_something_else_says_to_quote_it(string point, int column, string message) =>
+        Assert.StartsWith(message, Single(WithPoints(point), DiagnosticCodes.WrongType, 7, column).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("- text:\n    - a", "'text' must be text, but is a list")]
+    [InlineData("- text:", "'text' must be text, but has no value")]
+    public void Text_of_the_wrong_kind_written_as_such_gets_no_quoting_hint(string point, string message) =>
+        Assert.Equal(message, Assert.Single(MinutesParser.Parse(WithPoints(point), "test.yaml").Diagnostics).Message);
 
     [Fact]
     public void Second_document_is_rejected() =>
