@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Minutes.Templating.Diagnostics;
+using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Minutes.Templating.Redaction;
 using YamlDotNet.Core;
@@ -444,7 +445,27 @@ internal sealed partial class MinutesReader
 
         if (form is null)
         {
-            CheckKeys(map, [.. TextPointKeys, .. TopicPointKeys, .. ActionPointKeys, .. AgreementPointKeys, .. DecisionPointKeys, .. TablePointKeys, .. ImagePointKeys], "point");
+            string[] pointKeys = [.. TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).Concat(AgreementPointKeys).Concat(DecisionPointKeys).Concat(TablePointKeys).Concat(ImagePointKeys).Distinct()];
+            if (map.Entries is [(var key, SourceScalar { Kind: not ScalarKind.Null })] && !pointKeys.Contains(key.Value))
+            {
+                // "VNG: geeft aan …" or "Afspraak: …": a text YAML read as a key and its value.
+                if (LabelledForm(key.Value) is { } labelled)
+                {
+                    Error(DiagnosticCodes.PointForm, $"'{key.Value}' is what a template prints before this kind of point; write the point as '{labelled}: …'{(labelled == "action" ? " with 'owner: …'" : null)}", key.Location);
+                    return null;
+                }
+
+                if (Suggestions.Closest(key.Value, pointKeys) is null)
+                {
+                    Error(
+                        DiagnosticCodes.PointForm,
+                        $"YAML reads '{key.Value}: …' as the key '{key.Value}' with a value, because of the colon and the space after it; to say who spoke, write 'text: …' with 'by: {key.Value}', otherwise put the whole point in quotes",
+                        key.Location);
+                    return null;
+                }
+            }
+
+            CheckKeys(map, pointKeys, "point");
             if (map.IsComplete)
             {
                 Error(DiagnosticCodes.PointForm, $"this point has none of the point forms; {PointFormsHelp}", map.Location);
@@ -504,6 +525,21 @@ internal sealed partial class MinutesReader
 
                 return new ActionPoint { Text = ReadText(map, "action", "'action' is empty; write what is to be done") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
         }
+    }
+
+    /// <summary>The point form whose label (in Dutch or English, as the built-in templates print it) the key is, if any.</summary>
+    private static string? LabelledForm(string key)
+    {
+        foreach (var form in (ReadOnlySpan<string>)["agreement", "decision", "action"])
+        {
+            if (string.Equals(Labels.BuiltIn("nl")[form], key.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Labels.BuiltIn("en")[form], key.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return form;
+            }
+        }
+
+        return null;
     }
 
     private static string PointFormsHelp =>

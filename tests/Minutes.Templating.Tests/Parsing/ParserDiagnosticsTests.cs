@@ -459,6 +459,34 @@ public class ParserDiagnosticsTests
     public void Text_of_the_wrong_kind_written_as_such_gets_no_quoting_hint(string point, string message) =>
         Assert.Equal(message, Assert.Single(MinutesParser.Parse(WithPoints(point), "test.yaml").Diagnostics).Message);
 
+    [Theory]
+    [InlineData("- VNG: geeft aan dat de planning krap is.", "YAML reads 'VNG: …' as the key 'VNG' with a value, because of the colon and the space after it; to say who spoke, write 'text: …' with 'by: VNG', otherwise put the whole point in quotes")]
+    [InlineData("- Afspraak: volgende keer verder.", "'Afspraak' is what a template prints before this kind of point; write the point as 'agreement: …'")]
+    [InlineData("- besluit: het voorstel is aangenomen.", "'besluit' is what a template prints before this kind of point; write the point as 'decision: …'")]
+    [InlineData("- Actie: JenV stuurt de notitie rond.", "'Actie' is what a template prints before this kind of point; write the point as 'action: …' with 'owner: …'")]
+    [InlineData("- Agreed: next time.", "'Agreed' is what a template prints before this kind of point; write the point as 'agreement: …'")]
+    public void A_point_written_as_who_or_what_and_a_colon_is_one_error_that_says_how_to_write_it(string point, string message) =>
+        Assert.Equal(message, Single(WithPoints(point), DiagnosticCodes.PointForm, 7, 9).Message);
+
+    [Fact]
+    public void A_point_with_a_misspelt_key_still_gets_the_suggestion_and_the_forms()
+    {
+        var result = MinutesParser.Parse(WithPoints("- txt: hello"), "test.yaml");
+
+        Assert.Equal([DiagnosticCodes.UnknownKey, DiagnosticCodes.PointForm], result.Diagnostics.Select(d => d.Code));
+        Assert.EndsWith("did you mean 'text'?", result.Diagnostics[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_point_of_unknown_keys_lists_each_allowed_key_once()
+    {
+        var unknown = MinutesParser.Parse(WithPoints("- zzz: [a]"), "test.yaml").Diagnostics.First(d => d.Code == DiagnosticCodes.UnknownKey);
+
+        var allowed = unknown.Message[(unknown.Message.IndexOf("allowed keys are ", StringComparison.Ordinal) + "allowed keys are ".Length)..].Split(", ");
+        Assert.Equal(allowed.Distinct(), allowed);
+        Assert.Contains("'points'", allowed);
+    }
+
     [Fact]
     public void Second_document_is_rejected() =>
         Single(MinimalHead + Agenda + "---\nmeeting: {}\n", DiagnosticCodes.UnsupportedYaml, 6, 1);
