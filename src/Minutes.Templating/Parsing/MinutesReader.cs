@@ -1096,7 +1096,8 @@ internal sealed partial class MinutesReader
         var text = scalar.Value.Trim();
         if (!IsoDate().IsMatch(text))
         {
-            Error(DiagnosticCodes.InvalidDate, $"'{key}: {text}' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21", scalar.Location);
+            var meant = IsoFor(text) is { } iso ? $"; did you mean {iso}?" : ", for example 2023-04-21";
+            Error(DiagnosticCodes.InvalidDate, $"'{key}: {text}' is not an ISO date; write YYYY-MM-DD{meant}", scalar.Location);
             return null;
         }
 
@@ -1108,6 +1109,50 @@ internal sealed partial class MinutesReader
 
         return date;
     }
+
+    /// <summary>
+    /// The ISO form of a date written another way: year, month and day (<c>2023/04/21</c>, <c>2023-4-21</c>); day,
+    /// month and year (<c>21-04-2023</c>, <c>21/4/2023</c>, <c>21.04.2023</c>; when day and month could be swapped,
+    /// both readings); or with the month's name in Dutch or English (<c>21 april 2023</c>, <c>April 21, 2023</c>).
+    /// Null when it reads as no date.
+    /// </summary>
+    internal static string? IsoFor(string text)
+    {
+        static int Number(Group group) => int.Parse(group.ValueSpan, CultureInfo.InvariantCulture);
+        static string? Iso(int year, int month, int day) =>
+            year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+                ? new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : null;
+
+        if (YearMonthDay().Match(text) is { Success: true } ymd)
+        {
+            return Iso(Number(ymd.Groups[1]), Number(ymd.Groups[2]), Number(ymd.Groups[3]));
+        }
+
+        if (DayMonthYear().Match(text) is { Success: true } dmy)
+        {
+            var (first, second, year) = (Number(dmy.Groups[1]), Number(dmy.Groups[2]), Number(dmy.Groups[3]));
+            var dayFirst = Iso(year, second, first);
+            var monthFirst = Iso(year, first, second);
+            return dayFirst is not null && monthFirst is not null && dayFirst != monthFirst ? $"{dayFirst} or {monthFirst}" : dayFirst ?? monthFirst;
+        }
+
+        foreach (var culture in (ReadOnlySpan<string>)["nl-NL", "en-GB"])
+        {
+            if (DateOnly.TryParseExact(text, ["d MMMM yyyy", "d MMM yyyy", "MMMM d, yyyy", "MMMM d yyyy"], CultureInfo.GetCultureInfo(culture), DateTimeStyles.AllowWhiteSpaces, out var named))
+            {
+                return named.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayMonthYear();
+
+    [GeneratedRegex(@"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearMonthDay();
 
     private TimeOnly? ReadTime(SourceMapping map, string key)
     {

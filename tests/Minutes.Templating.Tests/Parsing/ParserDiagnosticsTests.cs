@@ -154,9 +154,19 @@ public class ParserDiagnosticsTests
 
     [Theory]
     [InlineData("2023-02-30", "'date: 2023-02-30' is not a date that exists")]
-    [InlineData("21-04-2023", "'date: 21-04-2023' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21")]
-    [InlineData("2023-4-21", "'date: 2023-4-21' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21")]
+    [InlineData("21-04-2023", "'date: 21-04-2023' is not an ISO date; write YYYY-MM-DD; did you mean 2023-04-21?")]
+    [InlineData("2023-4-21", "'date: 2023-4-21' is not an ISO date; write YYYY-MM-DD; did you mean 2023-04-21?")]
+    [InlineData("2023/04/21", "'date: 2023/04/21' is not an ISO date; write YYYY-MM-DD; did you mean 2023-04-21?")]
+    [InlineData("31.12.2024", "'date: 31.12.2024' is not an ISO date; write YYYY-MM-DD; did you mean 2024-12-31?")]
+    [InlineData("5/4/2023", "'date: 5/4/2023' is not an ISO date; write YYYY-MM-DD; did you mean 2023-04-05 or 2023-05-04?")]
+    [InlineData("5/5/2023", "'date: 5/5/2023' is not an ISO date; write YYYY-MM-DD; did you mean 2023-05-05?")]
+    [InlineData("21 april 2023", "'date: 21 april 2023' is not an ISO date; write YYYY-MM-DD; did you mean 2023-04-21?")]
+    [InlineData("1 mei 2024", "'date: 1 mei 2024' is not an ISO date; write YYYY-MM-DD; did you mean 2024-05-01?")]
+    [InlineData("April 21, 2023", "'date: April 21, 2023' is not an ISO date; write YYYY-MM-DD; did you mean 2023-04-21?")]
+    [InlineData("31-02-2023", "'date: 31-02-2023' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21")]
+    [InlineData("0000-1-1", "'date: 0000-1-1' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21")]
     [InlineData("20230421", "'date: 20230421' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21")]
+    [InlineData("volgende week", "'date: volgende week' is not an ISO date; write YYYY-MM-DD, for example 2023-04-21")]
     public void Impossible_or_non_iso_dates_are_reported(string date, string message) =>
         Assert.Equal(message, Single("meeting:\n  body: B\n  date: " + date + "\n" + Agenda, DiagnosticCodes.InvalidDate, 3, 9).Message);
 
