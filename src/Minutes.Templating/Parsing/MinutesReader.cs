@@ -1154,6 +1154,10 @@ internal sealed partial class MinutesReader
     [GeneratedRegex(@"^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex YearMonthDay();
 
+    /// <summary>A time written another way: <c>9:30</c>, <c>10.00</c>, <c>10h00</c>, <c>10.00 uur</c>.</summary>
+    [GeneratedRegex(@"^([0-9]{1,2})[:.h]([0-9]{2})(?: ?(?:uur|u|h))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OtherTime();
+
     private TimeOnly? ReadTime(SourceMapping map, string key)
     {
         if (Value(map, key) is not { } node || AsScalar(node, key, "a time (HH:MM)") is not { } scalar)
@@ -1164,7 +1168,11 @@ internal sealed partial class MinutesReader
         var text = scalar.Value.Trim();
         if (!HourMinute().IsMatch(text))
         {
-            Error(DiagnosticCodes.InvalidTime, $"'{key}: {text}' is not a time in the form HH:MM, for example 09:30", scalar.Location);
+            var meant = OtherTime().Match(text) is { Success: true } other
+                && TimeOnly.TryParseExact($"{other.Groups[1].Value.PadLeft(2, '0')}:{other.Groups[2].Value}", "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var read)
+                    ? $"; did you mean {read.ToString("HH:mm", CultureInfo.InvariantCulture)}?"
+                    : ", for example 09:30";
+            Error(DiagnosticCodes.InvalidTime, $"'{key}: {text}' is not a time in the form HH:MM{meant}", scalar.Location);
             return null;
         }
 

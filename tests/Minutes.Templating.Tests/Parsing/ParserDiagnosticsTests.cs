@@ -185,7 +185,11 @@ public class ParserDiagnosticsTests
     [Theory]
     [InlineData("25:00", "'start: 25:00' is not a time that exists; hours run 00–23 and minutes 00–59")]
     [InlineData("09:60", "'start: 09:60' is not a time that exists; hours run 00–23 and minutes 00–59")]
-    [InlineData("9:30", "'start: 9:30' is not a time in the form HH:MM, for example 09:30")]
+    [InlineData("9:30", "'start: 9:30' is not a time in the form HH:MM; did you mean 09:30?")]
+    [InlineData("10.00", "'start: 10.00' is not a time in the form HH:MM; did you mean 10:00?")]
+    [InlineData("14.30 uur", "'start: 14.30 uur' is not a time in the form HH:MM; did you mean 14:30?")]
+    [InlineData("10h15", "'start: 10h15' is not a time in the form HH:MM; did you mean 10:15?")]
+    [InlineData("25.00", "'start: 25.00' is not a time in the form HH:MM, for example 09:30")]
     [InlineData("half tien", "'start: half tien' is not a time in the form HH:MM, for example 09:30")]
     public void Impossible_or_malformed_times_are_reported(string time, string message) =>
         Assert.Equal(message, Single("meeting:\n  body: B\n  date: 2024-01-01\n  start: " + time + "\n" + Agenda, DiagnosticCodes.InvalidTime, 4, 10).Message);
