@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Minutes.Templating.Diagnostics;
 
 /// <summary>"Did you mean…?" for misspelt keys and names.</summary>
@@ -20,6 +22,55 @@ internal static class Suggestions
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The key of the minutes contract that <paramref name="key"/> most likely meant, among <paramref name="allowed"/>:
+    /// the closest in spelling, else the one a Dutch word stands for (<c>vergadering</c> for <c>meeting</c>,
+    /// <c>aanwezig</c> for <c>present</c>, and the built-in Dutch labels for their keys). Null when none is likely.
+    /// </summary>
+    public static string? ForKey(string key, IReadOnlyCollection<string> allowed) =>
+        Closest(key, allowed) ?? (DutchKeys.TryGetValue(key.Trim(), out var meant) ? meant.FirstOrDefault(allowed.Contains) : null);
+
+    /// <summary>Dutch words a secretariat may type for the contract's English keys; a word may stand for a key in several places.</summary>
+    private static readonly FrozenDictionary<string, string[]> DutchKeys = BuildDutchKeys();
+
+    private static FrozenDictionary<string, string[]> BuildDutchKeys()
+    {
+        var words = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        void Add(string word, string key)
+        {
+            if (!words.TryGetValue(word, out var keys))
+            {
+                words[word] = keys = [];
+            }
+
+            if (!keys.Contains(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        // What the built-in templates print for a key ("Aanwezig" for present, "Actiehouder" for owner) is what a
+        // Dutch secretariat is likely to type for it; a label that is no key of the contract is never allowed.
+        foreach (var (key, label) in Localization.Labels.BuiltIn("nl"))
+        {
+            Add(label, key);
+        }
+
+        foreach (var (word, key) in (ReadOnlySpan<(string, string)>)[
+            ("vergadering", "meeting"), ("datum", "date"), ("titel", "title"), ("punten", "points"), ("tekst", "text"),
+            ("onderwerp", "topic"), ("organisaties", "organisations"), ("aanwezigen", "present"), ("aanwezigen", "attendees"),
+            ("deelnemers", "attendees"), ("afwezigen", "absent"), ("gasten", "guests"), ("door", "by"), ("naam", "name"),
+            ("organisatie", "org"), ("rol", "role"), ("aanhef", "honorific"), ("nummer", "number"), ("taal", "language"),
+            ("agendapunten", "agenda"), ("documenten", "documents"), ("begin", "start"), ("einde", "end"), ("eind", "end"),
+            ("plaats", "location"), ("voorzitter", "chair"), ("afkorting", "abbreviation"), ("orgaan", "body"),
+            ("uiterlijk", "due"), ("deadline", "due"), ("eigenaar", "owner")])
+        {
+            Add(word, key);
+        }
+
+        return words.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions, swaps.</summary>

@@ -51,6 +51,9 @@ internal sealed partial class MinutesReader
     private readonly string _file;
     private readonly string _source;
     private readonly List<Diagnostic> _diagnostics;
+
+    /// <summary>The keys reported as unknown with the key each was suggested to be, so a required key they stand for is not reported missing too.</summary>
+    private readonly Dictionary<SourceScalar, string> _suggested = [];
     /// <summary>The warnings about references to organisations that are not declared, reported after everything else.</summary>
     private readonly List<Diagnostic> _organisationWarnings = [];
 
@@ -455,7 +458,7 @@ internal sealed partial class MinutesReader
                     return null;
                 }
 
-                if (Suggestions.Closest(key.Value, pointKeys) is null)
+                if (Suggestions.ForKey(key.Value, pointKeys) is null)
                 {
                     Error(
                         DiagnosticCodes.PointForm,
@@ -466,7 +469,9 @@ internal sealed partial class MinutesReader
             }
 
             CheckKeys(map, pointKeys, "point");
-            if (map.IsComplete)
+
+            // "did you mean 'text'?" on one of its keys already says which form the point was meant to have.
+            if (map.IsComplete && !map.Entries.Exists(entry => _suggested.TryGetValue(entry.Key, out var suggested) && PointFormKeys.Contains(suggested)))
             {
                 Error(DiagnosticCodes.PointForm, $"this point has none of the point forms; {PointFormsHelp}", map.Location);
             }
@@ -686,7 +691,8 @@ internal sealed partial class MinutesReader
             return value;
         }
 
-        if (map.IsComplete)
+        // A key reported as unknown with this one as its suggestion ("did you mean 'body'?") already says what is missing.
+        if (map.IsComplete && !map.Entries.Exists(entry => _suggested.TryGetValue(entry.Key, out var suggested) && suggested == key))
         {
             Error(DiagnosticCodes.MissingKey, $"{owner} lacks the required key '{key}'", map.Location);
         }
@@ -1228,10 +1234,15 @@ internal sealed partial class MinutesReader
         }
     }
 
-    private void UnknownKey(SourceScalar key, IEnumerable<string> allowed, string? context)
+    private void UnknownKey(SourceScalar key, IReadOnlyCollection<string> allowed, string? context)
     {
         var where = context is null ? string.Empty : $" in {context}";
-        var suggestion = Suggestions.Closest(key.Value, allowed);
+        var suggestion = Suggestions.ForKey(key.Value, allowed);
+        if (suggestion is not null)
+        {
+            _suggested[key] = suggestion;
+        }
+
         var message = suggestion is null
             ? $"unknown key '{key.Value}'{where}; allowed keys are {Quote(allowed)}"
             : $"unknown key '{key.Value}'{where}; did you mean '{suggestion}'?";
