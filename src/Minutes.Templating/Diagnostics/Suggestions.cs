@@ -26,16 +26,23 @@ internal static class Suggestions
 
     /// <summary>
     /// The key of the minutes contract that <paramref name="key"/> most likely meant, among <paramref name="allowed"/>:
-    /// the closest in spelling, else the one a Dutch word stands for (<c>vergadering</c> for <c>meeting</c>,
-    /// <c>aanwezig</c> for <c>present</c>, and the built-in Dutch labels for their keys). Null when none is likely.
+    /// the closest in spelling, else the one the word stands for (<see cref="KeyForWord"/>). Null when none is likely.
     /// </summary>
     public static string? ForKey(string key, IReadOnlyCollection<string> allowed) =>
-        Closest(key, allowed) ?? (DutchKeys.TryGetValue(key.Trim(), out var meant) ? meant.FirstOrDefault(allowed.Contains) : null);
+        Closest(key, allowed) ?? KeyForWord(key, allowed);
 
-    /// <summary>Dutch words a secretariat may type for the contract's English keys; a word may stand for a key in several places.</summary>
-    private static readonly FrozenDictionary<string, string[]> DutchKeys = BuildDutchKeys();
+    /// <summary>
+    /// The key among <paramref name="allowed"/> that a word stands for: what the built-in templates print for a key, in
+    /// Dutch or English ("Aanwezig" for <c>present</c>, "Afspraak" and "Agreed" for <c>agreement</c>), and the Dutch
+    /// words a secretariat may type for the others (<c>vergadering</c> for <c>meeting</c>). Null when it stands for none.
+    /// </summary>
+    public static string? KeyForWord(string word, IReadOnlyCollection<string> allowed) =>
+        KeyWords.TryGetValue(word.Trim(), out var keys) ? keys.FirstOrDefault(allowed.Contains) : null;
 
-    private static FrozenDictionary<string, string[]> BuildDutchKeys()
+    /// <summary>Words for the contract's keys; a word may stand for a key in several places (<c>aanwezigen</c>).</summary>
+    private static readonly FrozenDictionary<string, string[]> KeyWords = BuildKeyWords();
+
+    private static FrozenDictionary<string, string[]> BuildKeyWords()
     {
         var words = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         void Add(string word, string key)
@@ -51,11 +58,14 @@ internal static class Suggestions
             }
         }
 
-        // What the built-in templates print for a key ("Aanwezig" for present, "Actiehouder" for owner) is what a
-        // Dutch secretariat is likely to type for it; a label that is no key of the contract is never allowed.
-        foreach (var (key, label) in Localization.Labels.BuiltIn("nl"))
+        // What the built-in templates print for a key is what a secretariat is likely to type for it; a label whose
+        // key is no key of the contract ("Pagina") is never among the allowed keys, so it is never suggested.
+        foreach (var language in (ReadOnlySpan<string>)["nl", "en"])
         {
-            Add(label, key);
+            foreach (var (key, label) in Localization.Labels.BuiltIn(language))
+            {
+                Add(label, key);
+            }
         }
 
         foreach (var (word, key) in (ReadOnlySpan<(string, string)>)[

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Minutes.Templating.Diagnostics;
-using Minutes.Templating.Localization;
 using Minutes.Templating.Model;
 using Minutes.Templating.Redaction;
 using YamlDotNet.Core;
@@ -54,6 +53,7 @@ internal sealed partial class MinutesReader
 
     /// <summary>The keys reported as unknown with the key each was suggested to be, so a required key they stand for is not reported missing too.</summary>
     private readonly Dictionary<SourceScalar, string> _suggested = [];
+
     /// <summary>The warnings about references to organisations that are not declared, reported after everything else.</summary>
     private readonly List<Diagnostic> _organisationWarnings = [];
 
@@ -451,10 +451,10 @@ internal sealed partial class MinutesReader
             string[] pointKeys = [.. TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).Concat(AgreementPointKeys).Concat(DecisionPointKeys).Concat(TablePointKeys).Concat(ImagePointKeys).Distinct()];
             if (map.Entries is [(var key, SourceScalar { Kind: not ScalarKind.Null })] && !pointKeys.Contains(key.Value))
             {
-                // "VNG: geeft aan …" or "Afspraak: …": a text YAML read as a key and its value.
-                if (LabelledForm(key.Value) is { } labelled)
+                // "Afspraak: …" or "VNG: geeft aan …": a text YAML read as a key and its value.
+                if (Suggestions.KeyForWord(key.Value, PointFormKeys) is { } meant)
                 {
-                    Error(DiagnosticCodes.PointForm, $"'{key.Value}' is what a template prints before this kind of point; write the point as '{labelled}: …'{(labelled == "action" ? " with 'owner: …'" : null)}", key.Location);
+                    Error(DiagnosticCodes.PointForm, $"'{key.Value}' stands for '{meant}': write the point as '{meant}: …'{(meant == "action" ? " with 'owner: …'" : null)}", key.Location);
                     return null;
                 }
 
@@ -530,21 +530,6 @@ internal sealed partial class MinutesReader
 
                 return new ActionPoint { Text = ReadText(map, "action", "'action' is empty; write what is to be done") ?? InlineText.Empty, Owner = owner ?? InlineText.Empty, Due = ReadDate(map, "due") };
         }
-    }
-
-    /// <summary>The point form whose label (in Dutch or English, as the built-in templates print it) the key is, if any.</summary>
-    private static string? LabelledForm(string key)
-    {
-        foreach (var form in (ReadOnlySpan<string>)["agreement", "decision", "action"])
-        {
-            if (string.Equals(Labels.BuiltIn("nl")[form], key.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(Labels.BuiltIn("en")[form], key.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return form;
-            }
-        }
-
-        return null;
     }
 
     private static string PointFormsHelp =>

@@ -479,16 +479,18 @@ public class ParserDiagnosticsTests
 
     [Theory]
     [InlineData("- VNG: geeft aan dat de planning krap is.", "YAML reads 'VNG: …' as the key 'VNG' with a value, because of the colon and the space after it; to say who spoke, write 'text: …' with 'by: VNG', otherwise put the whole point in quotes")]
-    [InlineData("- Afspraak: volgende keer verder.", "'Afspraak' is what a template prints before this kind of point; write the point as 'agreement: …'")]
-    [InlineData("- besluit: het voorstel is aangenomen.", "'besluit' is what a template prints before this kind of point; write the point as 'decision: …'")]
-    [InlineData("- Actie: JenV stuurt de notitie rond.", "'Actie' is what a template prints before this kind of point; write the point as 'action: …' with 'owner: …'")]
-    [InlineData("- Agreed: next time.", "'Agreed' is what a template prints before this kind of point; write the point as 'agreement: …'")]
+    [InlineData("- Afspraak: volgende keer verder.", "'Afspraak' stands for 'agreement': write the point as 'agreement: …'")]
+    [InlineData("- besluit: het voorstel is aangenomen.", "'besluit' stands for 'decision': write the point as 'decision: …'")]
+    [InlineData("- Actie: JenV stuurt de notitie rond.", "'Actie' stands for 'action': write the point as 'action: …' with 'owner: …'")]
+    [InlineData("- onderwerp: Begroting", "'onderwerp' stands for 'topic': write the point as 'topic: …'")]
+    [InlineData("- tekst: hallo", "'tekst' stands for 'text': write the point as 'text: …'")]
+    [InlineData("- Agreed: next time.", "'Agreed' stands for 'agreement': write the point as 'agreement: …'")]
     public void A_point_written_as_who_or_what_and_a_colon_is_one_error_that_says_how_to_write_it(string point, string message) =>
         Assert.Equal(message, Single(WithPoints(point), DiagnosticCodes.PointForm, 7, 9).Message);
 
     [Theory]
     [InlineData("- txt: hello", "unknown key 'txt' in point; did you mean 'text'?")]
-    [InlineData("- tekst: hallo", "unknown key 'tekst' in point; did you mean 'text'?")]
+    [InlineData("- tekst: hallo\n  door: VNG", "unknown key 'tekst' in point; did you mean 'text'?")]
     [InlineData("- actie: Notitie rondsturen.\n  actiehouder: VNG", "unknown key 'actie' in point; did you mean 'action'?")]
     public void A_point_with_a_misspelt_or_dutch_form_key_is_told_the_form(string point, string message) =>
         Assert.Equal(message, MinutesParser.Parse(WithPoints(point), "test.yaml").Diagnostics[0].Message);
