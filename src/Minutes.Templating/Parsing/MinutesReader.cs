@@ -737,7 +737,7 @@ internal sealed partial class MinutesReader
     {
         var lineEnd = _source.IndexOf('\n', Math.Min(empty.Offset, _source.Length));
         var rest = _source.AsSpan(Math.Min(empty.Offset, _source.Length), (lineEnd < 0 ? _source.Length : lineEnd) - Math.Min(empty.Offset, _source.Length)).TrimStart(' ');
-        return rest.StartsWith('#') ? "; YAML reads a '#' after a space as the start of a comment: put the whole text in quotes" : string.Empty;
+        return rest.Length > 0 && rest[0] == '#' ? "; YAML reads a '#' after a space as the start of a comment: put the whole text in quotes" : string.Empty;
     }
 
     private char At(int offset) => offset >= 0 && offset < _source.Length ? _source[offset] : '\0';
