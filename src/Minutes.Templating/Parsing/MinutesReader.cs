@@ -449,7 +449,7 @@ internal sealed partial class MinutesReader
         if (form is null)
         {
             string[] pointKeys = [.. TextPointKeys.Concat(TopicPointKeys).Concat(ActionPointKeys).Concat(AgreementPointKeys).Concat(DecisionPointKeys).Concat(TablePointKeys).Concat(ImagePointKeys).Distinct()];
-            if (map.Entries is [(var key, SourceScalar { Kind: not ScalarKind.Null })] && !pointKeys.Contains(key.Value))
+            if (map is { IsComplete: true, Entries: [(var key, SourceScalar { Kind: not ScalarKind.Null })] } && !pointKeys.Contains(key.Value))
             {
                 // "Afspraak: …" or "VNG: geeft aan …": a text YAML read as a key and its value.
                 if (Suggestions.KeyForWord(key.Value, PointFormKeys) is { } meant)

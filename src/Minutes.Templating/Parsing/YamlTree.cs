@@ -217,7 +217,22 @@ internal static class YamlTree
         {
             syntaxError = true;
             reader.MarkIncomplete();
-            diagnostics.Add(SyntaxError(ex, text, file));
+            var error = SyntaxError(ex, text, file, out var misread);
+            if (misread is { } value)
+            {
+                // What YAML read from the start of that text is no value of its own: the one error is this one, or the
+                // alias already reported there.
+                reader.DropAt(value);
+                if (diagnostics.Exists(d => d.Code == DiagnosticCodes.UnsupportedYaml && d.Location == error.Location))
+                {
+                    error = null;
+                }
+            }
+
+            if (error is not null)
+            {
+                diagnostics.Add(error);
+            }
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
@@ -241,18 +256,38 @@ internal static class YamlTree
         new(DiagnosticSeverity.Error, code, message, location);
 
     /// <summary>
-    /// The diagnostic of a syntax error: the mistakes people make most (a tab in the indentation, a quote not closed, a
-    /// colon and a space inside a value, a value starting with <c>@</c> or a backquote, a key indented under text) in
-    /// plain words at their place; any other in the YAML reader's words at the place it gives.
+    /// The diagnostic of a syntax error: the mistakes people make most (a tab in the indentation, a text that starts
+    /// with a character YAML gives a meaning, a quote not closed, a colon and a space inside a value, a value starting
+    /// with <c>@</c> or a backquote, a key indented under text) in plain words at their place; any other in the YAML
+    /// reader's words at the place it gives.
     /// </summary>
-    private static Diagnostic SyntaxError(YamlException ex, string text, string file)
+    /// <param name="ex">The reader's exception.</param>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">The file name for the diagnostic.</param>
+    /// <param name="misread">Where a text starts that YAML read as something else, when that is the error.</param>
+    private static Diagnostic SyntaxError(YamlException ex, string text, string file, out int? misread)
     {
+        misread = null;
         var message = ReaderWords(ex);
         var at = (int)Math.Clamp(ex.Start.Index, 0, text.Length);
         var found = at < text.Length ? text[at] : '\0';
         if (message.Contains(" tab ", StringComparison.Ordinal) && IndentingTab(text, at) is { } tab)
         {
             return Error(DiagnosticCodes.SyntaxError, "YAML syntax error: a tab cannot indent YAML; indent with spaces", PlaceOf(file, text, tab));
+        }
+
+        if (MisreadValue(text, at) is { } value)
+        {
+            misread = value;
+            var what = text[value] switch
+            {
+                '[' => "the start of a list",
+                '{' => "the start of a mapping",
+                '*' => "an alias",
+                '&' => "an anchor",
+                _ => "a tag",
+            };
+            return Error(DiagnosticCodes.SyntaxError, $"YAML syntax error: this text starts with '{text[value]}', which YAML reads as {what}, and goes on after it; put the whole text in quotes", PlaceOf(file, text, value));
         }
 
         var words = found switch
@@ -285,6 +320,47 @@ internal static class YamlTree
         }
 
         return message.Trim().TrimEnd('.');
+    }
+
+    /// <summary>
+    /// Where the value starts on the line of a syntax error at <paramref name="at"/>, when that value begins with a
+    /// character YAML gives a meaning (<c>[</c>, <c>{</c>, <c>*</c>, <c>&amp;</c>, <c>!</c>) and words go on after what
+    /// YAML read there: a text such as <c>- [[Jan Jansen|5.1.2e]] opent …</c> or <c>- **Let op**, …</c>.
+    /// </summary>
+    private static int? MisreadValue(string text, int at)
+    {
+        if (at >= text.Length || !(char.IsLetterOrDigit(text[at]) || text[at] == '('))
+        {
+            return null;
+        }
+
+        var i = LineStart(text, at);
+        while (i < at && text[i] == ' ')
+        {
+            i++;
+        }
+
+        while (i + 1 < at && text[i] == '-' && text[i + 1] == ' ')
+        {
+            i += 2;
+            while (i < at && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        if (i < at && !IsIndicator(text[i]) && text.AsSpan(i, at - i).IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon)
+        {
+            i += colon + 2;
+            while (i < at && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        return i < at && IsIndicator(text[i]) ? i : null;
+
+        static bool IsIndicator(char c) => c is '[' or '{' or '*' or '&' or '!';
     }
 
     /// <summary>The index of the first tab in a line's indentation from the line of <paramref name="from"/> on, if there is one.</summary>
@@ -402,6 +478,46 @@ internal static class YamlTree
             for (var i = 0; i < _depth; i++)
             {
                 _frames[i].Node.IsComplete = false;
+            }
+        }
+
+        /// <summary>
+        /// Replaces the node that starts at <paramref name="offset"/>, when it is among the last read (on the path of last
+        /// children from the root, where reading stopped), with an empty stand-in marked incomplete: what YAML read
+        /// from the start of a text it misread is no value, and nothing is reported about it beyond the syntax error.
+        /// </summary>
+        public void DropAt(int offset)
+        {
+            SourceNode? parent = null;
+            var node = Root;
+            while (node is not null && node.Offset <= offset)
+            {
+                if (node.Offset == offset)
+                {
+                    var standIn = new SourceScalar(node.Location, node.Offset, string.Empty, ScalarStyle.Plain, ScalarKind.Null) { IsComplete = false };
+                    switch (parent)
+                    {
+                        case SourceSequence sequence:
+                            sequence.Items[^1] = standIn;
+                            break;
+                        case SourceMapping mapping:
+                            mapping.Entries[^1] = new(mapping.Entries[^1].Key, standIn);
+                            break;
+                        default:
+                            Root = standIn;
+                            break;
+                    }
+
+                    return;
+                }
+
+                parent = node;
+                node = node switch
+                {
+                    SourceSequence { Items: [.., var last] } => last,
+                    SourceMapping { Entries: [.., var last] } => last.Value,
+                    _ => null,
+                };
             }
         }
 

@@ -472,6 +472,28 @@ public class ParserDiagnosticsTests
         Assert.StartsWith(message, Single(WithPoints(point), DiagnosticCodes.WrongType, 7, column).Message, StringComparison.Ordinal);
 
     [Theory]
+    [InlineData("- [[Jan Jansen|5.1.2e]] opent de vergadering.", 9, "'[', which YAML reads as the start of a list")]
+    [InlineData("- [de notitie](https://example.org/notitie) is besproken.", 9, "'[', which YAML reads as the start of a list")]
+    [InlineData("- text: [de notitie](https://example.org/notitie) is besproken.", 15, "'[', which YAML reads as the start of a list")]
+    [InlineData("- {a: b} en meer", 9, "'{', which YAML reads as the start of a mapping")]
+    public void Text_that_starts_like_yaml_and_goes_on_is_one_syntax_error_that_says_to_quote_it(string point, int column, string what) =>
+        Assert.Equal(
+            $"YAML syntax error: this text starts with {what}, and goes on after it; put the whole text in quotes",
+            Single(WithPoints(point), DiagnosticCodes.SyntaxError, 7, column).Message);
+
+    [Fact]
+    public void Emphasis_at_the_start_of_a_point_that_goes_on_is_one_error_about_the_alias() =>
+        Assert.Contains("put the whole text in quotes", Single(WithPoints("- **Let op**, dit is belangrijk."), DiagnosticCodes.UnsupportedYaml, 7, 9).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_list_with_a_bracket_too_many_keeps_the_readers_words()
+    {
+        var syntax = Assert.Single(MinutesParser.Parse("labels:\n  present: [a, b]]\n" + MinimalHead + Agenda, "test.yaml").Diagnostics, d => d.Code == DiagnosticCodes.SyntaxError);
+
+        Assert.Equal("YAML syntax error: while parsing a block mapping, did not find expected key", syntax.Message);
+    }
+
+    [Theory]
     [InlineData("- text:\n    - a", "'text' must be text, but is a list")]
     [InlineData("- text:", "'text' must be text, but has no value")]
     public void Text_of_the_wrong_kind_written_as_such_gets_no_quoting_hint(string point, string message) =>
