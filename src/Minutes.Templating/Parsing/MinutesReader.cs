@@ -471,7 +471,7 @@ internal sealed partial class MinutesReader
             CheckKeys(map, pointKeys, "point");
 
             // "did you mean 'text'?" on one of its keys already says which form the point was meant to have.
-            if (map.IsComplete && !map.Entries.Exists(entry => _suggested.TryGetValue(entry.Key, out var suggested) && PointFormKeys.Contains(suggested)))
+            if (map.IsComplete && !HasKeySuggested(map, PointFormKeys.Contains))
             {
                 Error(DiagnosticCodes.PointForm, $"this point has none of the point forms; {PointFormsHelp}", map.Location);
             }
@@ -677,13 +677,17 @@ internal sealed partial class MinutesReader
         }
 
         // A key reported as unknown with this one as its suggestion ("did you mean 'body'?") already says what is missing.
-        if (map.IsComplete && !map.Entries.Exists(entry => _suggested.TryGetValue(entry.Key, out var suggested) && suggested == key))
+        if (map.IsComplete && !HasKeySuggested(map, suggested => suggested == key))
         {
             Error(DiagnosticCodes.MissingKey, $"{owner} lacks the required key '{key}'", map.Location);
         }
 
         return null;
     }
+
+    /// <summary>Whether one of the mapping's keys was reported as unknown with a suggestion that <paramref name="meant"/> accepts.</summary>
+    private bool HasKeySuggested(SourceMapping map, Func<string, bool> meant) =>
+        map.Entries.Exists(entry => _suggested.TryGetValue(entry.Key, out var suggested) && meant(suggested));
 
     private SourceMapping? AsMapping(SourceNode node, string key)
     {
@@ -735,8 +739,7 @@ internal sealed partial class MinutesReader
     /// <summary>For a value that is empty because a <c>#</c> started a comment where the text was meant to start.</summary>
     private string CommentHint(SourceScalar empty)
     {
-        var lineEnd = _source.IndexOf('\n', Math.Min(empty.Offset, _source.Length));
-        var rest = _source.AsSpan(Math.Min(empty.Offset, _source.Length), (lineEnd < 0 ? _source.Length : lineEnd) - Math.Min(empty.Offset, _source.Length)).TrimStart(' ');
+        var rest = _source.AsSpan(Math.Min(empty.Offset, _source.Length)).TrimStart(' ');
         return rest.Length > 0 && rest[0] == '#' ? "; YAML reads a '#' after a space as the start of a comment: put the whole text in quotes" : string.Empty;
     }
 
@@ -1107,7 +1110,7 @@ internal sealed partial class MinutesReader
     /// both readings); or with the month's name in Dutch or English (<c>21 april 2023</c>, <c>April 21, 2023</c>).
     /// Null when it reads as no date.
     /// </summary>
-    internal static string? IsoFor(string text)
+    private static string? IsoFor(string text)
     {
         static int Number(Group group) => int.Parse(group.ValueSpan, CultureInfo.InvariantCulture);
         static string? Iso(int year, int month, int day) =>

@@ -298,7 +298,7 @@ internal static class YamlTree
             '@' or '`' when message.Contains("cannot start any token", StringComparison.Ordinal) =>
                 $"a value cannot start with {found}; put the whole value in quotes",
             ':' when message.Contains("invalid mapping", StringComparison.Ordinal) =>
-                text.AsSpan(LineStart(text, at), at - LineStart(text, at)).Contains(": ", StringComparison.Ordinal)
+                text.AsSpan(LineStart(text, at)..at).Contains(": ", StringComparison.Ordinal)
                     ? "a colon and a space inside a value start a new key; put the whole value in quotes"
                     : "this key is indented under text; line it up with the keys above it",
             _ => message.Length == 0 ? "the text is not well-formed YAML" : char.ToLowerInvariant(message[0]) + message[1..],
